@@ -1,0 +1,2 @@
+/** Annotations that record API stability and thread ownership where grep and reviewers can find them. */
+package io.runnel.annotation;

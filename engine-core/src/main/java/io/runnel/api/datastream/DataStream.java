@@ -1,0 +1,149 @@
+package io.runnel.api.datastream;
+
+import io.runnel.annotation.Public;
+import io.runnel.api.connector.sink.Sink;
+import io.runnel.api.environment.StreamExecutionEnvironment;
+import io.runnel.api.functions.FilterFunction;
+import io.runnel.api.functions.FlatMapFunction;
+import io.runnel.api.functions.KeySelector;
+import io.runnel.api.functions.MapFunction;
+import io.runnel.api.functions.ProcessFunction;
+import io.runnel.api.typeutils.TypeExtractor;
+import io.runnel.api.typeutils.TypeInformation;
+import io.runnel.graph.OneInputTransformation;
+import io.runnel.graph.OperatorSpec;
+import io.runnel.graph.PartitionTransformation;
+import io.runnel.graph.PartitionerSpec;
+import io.runnel.graph.Transformation;
+import io.runnel.graph.UnionTransformation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stream of records of type {@code T}: the result of a source or an operator, on which further operators are
+ * defined. Nothing runs until {@link StreamExecutionEnvironment#execute(String)}.
+ *
+ * <p><b>Threading:</b> not thread-safe; used on the thread that builds the job.
+ *
+ * @param <T> the record type
+ */
+@Public
+public class DataStream<T> {
+
+    protected final StreamExecutionEnvironment environment;
+    protected final Transformation<T> transformation;
+
+    /** Wraps a transformation; used by the API itself. */
+    public DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
+        this.environment = environment;
+        this.transformation = transformation;
+    }
+
+    /** @return the environment the stream belongs to */
+    public StreamExecutionEnvironment getExecutionEnvironment() {
+        return environment;
+    }
+
+    /** @return the transformation that produces this stream (engine-internal) */
+    public Transformation<T> getTransformation() {
+        return transformation;
+    }
+
+    /** @return the record type */
+    public TypeInformation<T> getType() {
+        return transformation.getOutputType();
+    }
+
+    /** @return the parallelism, or -1 for the environment's default */
+    public int getParallelism() {
+        return transformation.getParallelism();
+    }
+
+    /** Applies {@code mapper} to each record. */
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
+        return transform("Map", new OperatorSpec.MapSpec(mapper),
+                TypeExtractor.outputType(mapper, MapFunction.class, 1, true));
+    }
+
+    /** Keeps the records for which {@code filter} returns true. */
+    public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
+        return transform("Filter", new OperatorSpec.FilterSpec(filter), getType());
+    }
+
+    /** Applies {@code flatMapper}, which emits zero or more records per input record. */
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+        return transform("FlatMap", new OperatorSpec.FlatMapSpec(flatMapper),
+                TypeExtractor.outputType(flatMapper, FlatMapFunction.class, 1, false));
+    }
+
+    /** Applies a {@link ProcessFunction}. */
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function) {
+        return transform("Process", new OperatorSpec.ProcessSpec(function),
+                TypeExtractor.outputType(function, ProcessFunction.class, 1, false));
+    }
+
+    /** @return the union of this stream and {@code others}; all must have the same type */
+    @SafeVarargs
+    public final DataStream<T> union(DataStream<T>... others) {
+        List<Transformation<T>> inputs = new ArrayList<>();
+        inputs.add(transformation);
+        for (DataStream<T> o : others) {
+            if (o.environment != environment) {
+                throw new IllegalArgumentException("Cannot union streams of different environments");
+            }
+            inputs.add(o.transformation);
+        }
+        return new DataStream<>(environment, new UnionTransformation<>(inputs));
+    }
+
+    /**
+     * Partitions the stream by key: all records with equal keys go to the same subtask, where keyed state and
+     * keyed operators see them.
+     */
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector) {
+        return new KeyedStream<>(this, keySelector);
+    }
+
+    /** Sends producer subtask i's records to consumer subtask i (needs equal parallelism). */
+    public DataStream<T> forward() {
+        return partition(PartitionerSpec.FORWARD);
+    }
+
+    /** Distributes records round robin over all consumer subtasks. */
+    public DataStream<T> rebalance() {
+        return partition(PartitionerSpec.REBALANCE);
+    }
+
+    /** Distributes records round robin over the consumer subtasks near each producer. */
+    public DataStream<T> rescale() {
+        return partition(PartitionerSpec.RESCALE);
+    }
+
+    /** Sends each record to a random consumer subtask. */
+    public DataStream<T> shuffle() {
+        return partition(PartitionerSpec.SHUFFLE);
+    }
+
+    /** Sends each record to every consumer subtask. */
+    public DataStream<T> broadcast() {
+        return partition(PartitionerSpec.BROADCAST);
+    }
+
+    private DataStream<T> partition(PartitionerSpec spec) {
+        return new DataStream<>(environment, new PartitionTransformation<>(transformation, spec));
+    }
+
+    /** Writes the stream to {@code sink}. */
+    public DataStreamSink<T> sinkTo(Sink<T> sink) {
+        OneInputTransformation<T, Void> t = new OneInputTransformation<>(transformation, "Sink",
+                new OperatorSpec.SinkSpec(sink), TypeInformation.of(Void.class));
+        environment.addOperator(t);
+        return new DataStreamSink<>(t);
+    }
+
+    /** Adds an operator reading this stream; used by the API. */
+    protected <R> SingleOutputStreamOperator<R> transform(String name, OperatorSpec spec, TypeInformation<R> type) {
+        OneInputTransformation<T, R> t = new OneInputTransformation<>(transformation, name, spec, type);
+        return new SingleOutputStreamOperator<>(environment, t);
+    }
+}

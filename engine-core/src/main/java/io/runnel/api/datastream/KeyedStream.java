@@ -1,0 +1,90 @@
+package io.runnel.api.datastream;
+
+import io.runnel.annotation.Public;
+import io.runnel.api.common.Tuple2;
+import io.runnel.api.functions.AggregateFunction;
+import io.runnel.api.functions.KeySelector;
+import io.runnel.api.functions.KeyedProcessFunction;
+import io.runnel.api.functions.ReduceFunction;
+import io.runnel.api.typeutils.TypeExtractor;
+import io.runnel.api.typeutils.TypeInformation;
+import io.runnel.graph.OperatorSpec;
+import io.runnel.graph.PartitionTransformation;
+import io.runnel.graph.PartitionerSpec;
+
+/**
+ * A stream partitioned by key. Operators on it see each key's records on one subtask and can keep state per key.
+ * The running aggregations ({@code reduce}, {@code sum}, {@code min}, {@code max}, {@code aggregate}) emit the
+ * updated result for every input record, as Flink's do.
+ *
+ * <p><b>Threading:</b> not thread-safe; used on the thread that builds the job.
+ *
+ * @param <T> the record type
+ * @param <K> the key type
+ */
+@Public
+public class KeyedStream<T, K> extends DataStream<T> {
+
+    private final KeySelector<T, K> keySelector;
+
+    KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector) {
+        super(input.environment,
+                new PartitionTransformation<>(input.transformation, PartitionerSpec.hash(keySelector)));
+        this.keySelector = keySelector;
+    }
+
+    /** @return the key selector */
+    public KeySelector<T, K> getKeySelector() {
+        return keySelector;
+    }
+
+    /** Applies a {@link KeyedProcessFunction}, with keyed state and the current key in its context. */
+    public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
+        return keyed("KeyedProcess", function,
+                TypeExtractor.outputType(function, KeyedProcessFunction.class, 2, false));
+    }
+
+    /** Emits, per record, the reduction of all records so far of its key. */
+    public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
+        return keyed("Reduce", new KeyedAggregations.Reduce<>(reducer, getType()), getType());
+    }
+
+    /**
+     * Emits, per record, the aggregate of all records so far of its key.
+     *
+     * @param function the aggregation; its accumulator is kept in keyed state
+     */
+    public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> function) {
+        return keyed("Aggregate", new KeyedAggregations.Aggregate<>(function),
+                TypeExtractor.outputType(function, AggregateFunction.class, 2, false));
+    }
+
+    /**
+     * Emits, per record, {@code (key, running sum of field over the key's records)}. The sum has the class of
+     * the field's values ({@code Long}, {@code Integer}, {@code Double}, ...).
+     */
+    public <N extends Number> SingleOutputStreamOperator<Tuple2<K, N>> sum(KeySelector<T, N> field) {
+        TypeInformation<Tuple2<K, N>> type = tupleType();
+        return keyed("Sum", new KeyedAggregations.Sum<>(field), type);
+    }
+
+    /** Emits, per record, the record with the smallest {@code field} seen so far for its key (first wins ties). */
+    public <C extends Comparable<C>> SingleOutputStreamOperator<T> min(KeySelector<T, C> field) {
+        return keyed("Min", new KeyedAggregations.MinMax<>(field, false, getType()), getType());
+    }
+
+    /** Emits, per record, the record with the largest {@code field} seen so far for its key (first wins ties). */
+    public <C extends Comparable<C>> SingleOutputStreamOperator<T> max(KeySelector<T, C> field) {
+        return keyed("Max", new KeyedAggregations.MinMax<>(field, true, getType()), getType());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <X> TypeInformation<X> tupleType() {
+        return (TypeInformation) TypeInformation.of(Tuple2.class);
+    }
+
+    private <R> SingleOutputStreamOperator<R> keyed(String name, KeyedProcessFunction<K, T, R> fn,
+                                                    TypeInformation<R> type) {
+        return transform(name, new OperatorSpec.KeyedProcessSpec(fn, keySelector, name), type);
+    }
+}

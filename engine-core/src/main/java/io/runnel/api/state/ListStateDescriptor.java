@@ -1,0 +1,28 @@
+package io.runnel.api.state;
+
+import io.runnel.annotation.Public;
+import io.runnel.api.typeutils.TypeInformation;
+
+/**
+ * Describes a {@link ListState}.
+ *
+ * @param <T> the element type
+ */
+@Public
+public class ListStateDescriptor<T> extends StateDescriptor<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    public ListStateDescriptor(String name, Class<T> elementType) {
+        super(name, TypeInformation.of(elementType));
+    }
+
+    public ListStateDescriptor(String name, TypeInformation<T> elementType) {
+        super(name, elementType);
+    }
+
+    @Override
+    public Kind getKind() {
+        return Kind.LIST;
+    }
+}

@@ -1,0 +1,172 @@
+package io.runnel.api.typeutils;
+
+import io.runnel.annotation.NotThreadSafe;
+import java.io.IOException;
+import java.io.UTFDataFormatException;
+import java.util.Arrays;
+
+/**
+ * A growable byte array that serializers write into; {@link #getBuffer()} and {@link #length()} give the bytes.
+ *
+ * <p><b>Contract:</b> big-endian, like {@link java.io.DataOutputStream}; never throws {@link IOException} in
+ * practice (the declared exception comes from {@link java.io.DataOutput}).
+ *
+ * <p><b>Threading:</b> confined to one thread; the record writers keep one per task.
+ */
+@NotThreadSafe
+public final class DataOutputSerializer implements DataOutputView {
+
+    private byte[] buffer;
+    private int position;
+
+    /** Creates a serializer with the given initial capacity in bytes. */
+    public DataOutputSerializer(int initialCapacityBytes) {
+        this.buffer = new byte[Math.max(16, initialCapacityBytes)];
+    }
+
+    /** @return the backing array; valid bytes are {@code [0, length())} */
+    public byte[] getBuffer() {
+        return buffer;
+    }
+
+    /** @return the number of bytes written since the last {@link #clear()} */
+    public int length() {
+        return position;
+    }
+
+    /** Forgets the written bytes; keeps the capacity. */
+    public void clear() {
+        position = 0;
+    }
+
+    /** Moves the write position, e.g. to patch a length field written earlier. */
+    public void setPosition(int newPosition) {
+        ensure(newPosition - position);
+        position = newPosition;
+    }
+
+    /** @return a copy of the written bytes */
+    public byte[] toByteArray() {
+        return Arrays.copyOf(buffer, position);
+    }
+
+    private void ensure(int extra) {
+        if (position + extra > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, position + extra));
+        }
+    }
+
+    @Override
+    public void write(int b) {
+        ensure(1);
+        buffer[position++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b) {
+        write(b, 0, b.length);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, buffer, position, len);
+        position += len;
+    }
+
+    @Override
+    public void writeBoolean(boolean v) {
+        write(v ? 1 : 0);
+    }
+
+    @Override
+    public void writeByte(int v) {
+        write(v);
+    }
+
+    @Override
+    public void writeShort(int v) {
+        ensure(2);
+        buffer[position++] = (byte) (v >>> 8);
+        buffer[position++] = (byte) v;
+    }
+
+    @Override
+    public void writeChar(int v) {
+        writeShort(v);
+    }
+
+    @Override
+    public void writeInt(int v) {
+        ensure(4);
+        putInt(buffer, position, v);
+        position += 4;
+    }
+
+    /** Writes {@code v} big-endian at {@code offset} of {@code target}. */
+    static void putInt(byte[] target, int offset, int v) {
+        target[offset] = (byte) (v >>> 24);
+        target[offset + 1] = (byte) (v >>> 16);
+        target[offset + 2] = (byte) (v >>> 8);
+        target[offset + 3] = (byte) v;
+    }
+
+    @Override
+    public void writeLong(long v) {
+        ensure(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buffer[position++] = (byte) (v >>> shift);
+        }
+    }
+
+    @Override
+    public void writeFloat(float v) {
+        writeInt(Float.floatToIntBits(v));
+    }
+
+    @Override
+    public void writeDouble(double v) {
+        writeLong(Double.doubleToLongBits(v));
+    }
+
+    @Override
+    public void writeBytes(String s) {
+        ensure(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            buffer[position++] = (byte) s.charAt(i);
+        }
+    }
+
+    @Override
+    public void writeChars(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            writeChar(s.charAt(i));
+        }
+    }
+
+    @Override
+    public void writeUTF(String s) throws IOException {
+        int start = position;
+        writeShort(0);
+        StringSerializer.writeChars(s, this);
+        int len = position - start - 2;
+        if (len > 65535) {
+            throw new UTFDataFormatException("encoded string too long: " + len + " bytes");
+        }
+        buffer[start] = (byte) (len >>> 8);
+        buffer[start + 1] = (byte) len;
+    }
+
+    @Override
+    public void writeVarInt(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("writeVarInt takes a non-negative int, got " + value);
+        }
+        ensure(5);
+        while (value >= 0x80) {
+            buffer[position++] = (byte) (value | 0x80);
+            value >>>= 7;
+        }
+        buffer[position++] = (byte) value;
+    }
+}

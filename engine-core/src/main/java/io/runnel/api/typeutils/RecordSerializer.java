@@ -1,0 +1,122 @@
+package io.runnel.api.typeutils;
+
+import io.runnel.annotation.Internal;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+
+/**
+ * Serializes a Java {@code record} component by component, in declaration order, with a leading null flag for
+ * the record itself. Each component uses the serializer of its declared type ({@link Serializers#forComponent}),
+ * so a generic component costs a type tag and a concrete one does not.
+ *
+ * <p><b>Threading:</b> component serializers may hold state; {@link #duplicate()} gives an independent copy.
+ *
+ * @param <T> the record type
+ */
+@Internal
+public final class RecordSerializer<T> extends TypeSerializer<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Class<T> recordClass;
+    private final TypeSerializer<Object>[] fieldSerializers;
+    private transient MethodHandle[] accessors;
+    private transient MethodHandle constructor;
+
+    /** Creates the serializer, building component serializers for the declared component types. */
+    @SuppressWarnings("unchecked")
+    public RecordSerializer(Class<T> recordClass) {
+        if (!recordClass.isRecord()) {
+            throw new IllegalArgumentException(recordClass.getName() + " is not a record");
+        }
+        this.recordClass = recordClass;
+        RecordComponent[] components = recordClass.getRecordComponents();
+        this.fieldSerializers = new TypeSerializer[components.length];
+        for (int i = 0; i < components.length; i++) {
+            fieldSerializers[i] = (TypeSerializer<Object>) Serializers.forComponent(components[i].getType());
+        }
+    }
+
+    private RecordSerializer(Class<T> recordClass, TypeSerializer<Object>[] fieldSerializers) {
+        this.recordClass = recordClass;
+        this.fieldSerializers = fieldSerializers;
+    }
+
+    private void resolveHandles() {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(recordClass, MethodHandles.lookup());
+            RecordComponent[] components = recordClass.getRecordComponents();
+            MethodHandle[] handles = new MethodHandle[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                handles[i] = lookup.unreflect(components[i].getAccessor())
+                        .asType(MethodType.methodType(Object.class, Object.class));
+            }
+            MethodHandle ctor = lookup.findConstructor(recordClass, MethodType.methodType(void.class, types));
+            this.constructor = ctor.asType(ctor.type().generic()).asSpreader(Object[].class, types.length);
+            this.accessors = handles;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Cannot access the components of record " + recordClass.getName()
+                    + "; is it public or in an open package?", e);
+        }
+    }
+
+    @Override
+    public void serialize(T value, DataOutputView out) throws IOException {
+        if (value == null) {
+            out.writeBoolean(false);
+            return;
+        }
+        out.writeBoolean(true);
+        if (accessors == null) {
+            resolveHandles();
+        }
+        for (int i = 0; i < fieldSerializers.length; i++) {
+            fieldSerializers[i].serialize(get(i, value), out);
+        }
+    }
+
+    private Object get(int i, T value) {
+        try {
+            return accessors[i].invokeExact((Object) value);
+        } catch (Throwable t) {
+            throw new IllegalStateException("Reading component " + i + " of " + recordClass.getName() + " failed", t);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T deserialize(DataInputView in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        if (constructor == null) {
+            resolveHandles();
+        }
+        Object[] args = new Object[fieldSerializers.length];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = fieldSerializers[i].deserialize(in);
+        }
+        try {
+            return (T) constructor.invokeExact(args);
+        } catch (Throwable t) {
+            throw new IOException("Constructing record " + recordClass.getName() + " failed", t);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public TypeSerializer<T> duplicate() {
+        TypeSerializer<Object>[] copies = new TypeSerializer[fieldSerializers.length];
+        boolean changed = false;
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = fieldSerializers[i].duplicate();
+            changed |= copies[i] != fieldSerializers[i];
+        }
+        return changed ? new RecordSerializer<>(recordClass, copies) : this;
+    }
+}
