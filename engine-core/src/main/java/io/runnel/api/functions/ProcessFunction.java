@@ -22,6 +22,17 @@ public abstract class ProcessFunction<I, O> extends AbstractRichFunction {
      */
     public abstract void processElement(I value, Context ctx, Collector<O> out) throws Exception;
 
+    /**
+     * Called once on each parallel instance after its whole input has ended (all upstream subtasks of a bounded
+     * job finished), before {@link #close()}; may emit final results, e.g. a top-N over everything seen. Not
+     * called when the job fails or is cancelled. Follows {@code endInput} of Flink 2.0's DataStream V2 process
+     * functions.
+     *
+     * @throws Exception to fail the task
+     */
+    public void endInput(Collector<O> out) throws Exception {
+    }
+
     /** What a {@link ProcessFunction} may ask about the current value. */
     public abstract class Context {
 
