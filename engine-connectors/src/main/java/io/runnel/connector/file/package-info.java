@@ -1,0 +1,6 @@
+/**
+ * File sources and sinks: {@link io.runnel.connector.file.TextLineFileSource} and
+ * {@link io.runnel.connector.file.CsvSource} read text lines (plain or gzip) on a fetcher thread, one split per
+ * file; {@link io.runnel.connector.file.LineFileSink} writes one line per record.
+ */
+package io.runnel.connector.file;

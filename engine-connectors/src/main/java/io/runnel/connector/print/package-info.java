@@ -1,0 +1,2 @@
+/** {@link io.runnel.connector.print.PrintSink}: writes records to standard out or standard error. */
+package io.runnel.connector.print;
