@@ -1,0 +1,51 @@
+package io.runnel.examples.flights;
+
+import io.runnel.api.functions.Collector;
+import io.runnel.api.functions.ProcessFunction;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The final top-N step of {@link FlightDelays}: keeps the latest running {@link DelayStats} of every airport and,
+ * once the bounded input has ended, emits the ranking of {@link DelayRanking#topLines}.
+ *
+ * <p><b>Contract:</b> runs at parallelism 1 so it sees every airport. The latest update of an airport is its final
+ * one because all updates of one airport come from the same upstream subtask, in order. The map is not
+ * checkpointed: it is rebuilt from the replayed updates when the bounded job restarts from its sources, and at
+ * most a few hundred airports exist.
+ *
+ * <p><b>Threading:</b> task thread only.
+ */
+public final class TopDelays extends ProcessFunction<DelayStats, String> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long minFlights;
+    private final int limit;
+    /** Owned by the task thread; created in {@link #open()} because functions are shipped serialized. */
+    private transient Map<String, DelayStats> latest;
+
+    /**
+     * @param minFlights the smallest number of flights an airport needs to be ranked
+     * @param limit how many airports to emit at most
+     */
+    public TopDelays(long minFlights, int limit) {
+        this.minFlights = minFlights;
+        this.limit = limit;
+    }
+
+    @Override
+    public void open() {
+        latest = new HashMap<>();
+    }
+
+    @Override
+    public void processElement(DelayStats value, Context ctx, Collector<String> out) {
+        latest.put(value.origin(), value);
+    }
+
+    @Override
+    public void endInput(Collector<String> out) {
+        DelayRanking.topLines(latest.values(), minFlights, limit).forEach(out::collect);
+    }
+}
