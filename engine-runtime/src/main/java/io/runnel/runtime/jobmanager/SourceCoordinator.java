@@ -1,0 +1,93 @@
+package io.runnel.runtime.jobmanager;
+
+import io.runnel.annotation.MainThread;
+import io.runnel.api.connector.source.Source;
+import io.runnel.api.connector.source.SourceSplit;
+import io.runnel.api.connector.source.SplitEnumerator;
+import io.runnel.api.connector.source.SplitEnumeratorContext;
+import io.runnel.runtime.source.OperatorEvent;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+
+/**
+ * Runs a source's {@link SplitEnumerator} in the JobManager and relays events between it and the readers:
+ * registrations and split requests in, split assignments and no-more-splits out (Flink's FLIP-27 source
+ * coordinator).
+ *
+ * <p><b>Threading:</b> JobManager main thread only; events to readers are sent through a function that puts
+ * them into the tasks' mailboxes.
+ *
+ * @param <S> the split type
+ */
+final class SourceCoordinator<S extends SourceSplit> implements SplitEnumeratorContext<S>, AutoCloseable {
+
+    private final Source<?, S, ?> source;
+    private final int parallelism;
+    private final BiConsumer<Integer, OperatorEvent> sendToReader;
+    private final Set<Integer> registeredReaders = new TreeSet<>();
+    private SplitEnumerator<S, ?> enumerator;
+
+    /**
+     * @param source the job's source object (the JobManager's own copy)
+     * @param parallelism number of readers
+     * @param sendToReader sends an event to the reader of a subtask index
+     */
+    SourceCoordinator(Source<?, S, ?> source, int parallelism, BiConsumer<Integer, OperatorEvent> sendToReader) {
+        this.source = source;
+        this.parallelism = parallelism;
+        this.sendToReader = sendToReader;
+    }
+
+    /** Creates and starts the enumerator. @throws Exception from the source */
+    @MainThread
+    void start() throws Exception {
+        enumerator = source.createEnumerator(this);
+        enumerator.start();
+    }
+
+    /** Handles an event from reader {@code subtask}. */
+    @MainThread
+    void handleEvent(int subtask, OperatorEvent event) {
+        if (event instanceof OperatorEvent.ReaderRegistration) {
+            registeredReaders.add(subtask);
+            enumerator.addReader(subtask);
+        } else if (event instanceof OperatorEvent.SplitRequest) {
+            enumerator.handleSplitRequest(subtask);
+        } else {
+            throw new IllegalArgumentException("unexpected event from a source reader: " + event);
+        }
+    }
+
+    @Override
+    public int currentParallelism() {
+        return parallelism;
+    }
+
+    @Override
+    public Set<Integer> registeredReaders() {
+        return Set.copyOf(registeredReaders);
+    }
+
+    @Override
+    public void assignSplit(S split, int subtaskId) {
+        if (!registeredReaders.contains(subtaskId)) {
+            throw new IllegalStateException("Cannot assign split " + split.splitId() + " to reader " + subtaskId
+                    + ": it has not registered");
+        }
+        sendToReader.accept(subtaskId, new OperatorEvent.AddSplits(List.of(split)));
+    }
+
+    @Override
+    public void signalNoMoreSplits(int subtaskId) {
+        sendToReader.accept(subtaskId, new OperatorEvent.NoMoreSplits());
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (enumerator != null) {
+            enumerator.close();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.runnel.runtime.operators;
+
+import io.runnel.graph.OperatorSpec;
+
+/**
+ * Turns an {@link OperatorSpec} from the job graph into a running operator.
+ *
+ * <p><b>Threading:</b> stateless; called on the task thread.
+ */
+public final class OperatorFactory {
+
+    private OperatorFactory() {
+    }
+
+    /**
+     * @param spec what the operator does (a fresh copy for this subtask)
+     * @param parameters what it is created with
+     * @return the operator: a {@link SourceOperator} for a source spec, else a {@link OneInputStreamOperator}
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static StreamOperator create(OperatorSpec spec, StreamOperatorParameters parameters) {
+        if (spec instanceof OperatorSpec.MapSpec s) {
+            return new SimpleOperators.MapOperator(s.function(), parameters);
+        } else if (spec instanceof OperatorSpec.FilterSpec s) {
+            return new SimpleOperators.FilterOperator(s.function(), parameters);
+        } else if (spec instanceof OperatorSpec.FlatMapSpec s) {
+            return new SimpleOperators.FlatMapOperator(s.function(), parameters);
+        } else if (spec instanceof OperatorSpec.ProcessSpec s) {
+            return new SimpleOperators.ProcessOperator(s.function(), parameters);
+        } else if (spec instanceof OperatorSpec.KeyedProcessSpec s) {
+            return new KeyedProcessOperator(s.function(), s.keySelector(), parameters);
+        } else if (spec instanceof OperatorSpec.SinkSpec s) {
+            return new SinkWriterOperator(s.sink(), parameters);
+        } else if (spec instanceof OperatorSpec.SourceSpec s) {
+            return new SourceOperator(s.source(), parameters);
+        }
+        throw new IllegalArgumentException("unknown operator spec " + spec);
+    }
+
+    /**
+     * Wires {@code next} as the target of a chained output.
+     *
+     * @return an output that calls {@code next} directly
+     * @throws IllegalArgumentException if {@code next} cannot take input (a source)
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Output<?> chainTo(StreamOperator next) {
+        if (!(next instanceof OneInputStreamOperator<?, ?> op)) {
+            throw new IllegalArgumentException("cannot chain into " + next);
+        }
+        return new ChainingOutput(op);
+    }
+
+    /** @return one output for all of {@code outputs} (copying records for all but the last) */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Output<?> broadcast(java.util.List<Output<?>> outputs) {
+        return outputs.size() == 1 ? outputs.get(0) : new BroadcastingOutput(outputs);
+    }
+}

@@ -1,0 +1,134 @@
+package io.runnel.runtime.operators;
+
+import io.runnel.api.connector.source.InputStatus;
+import io.runnel.api.connector.source.ReaderOutput;
+import io.runnel.api.connector.source.Source;
+import io.runnel.api.connector.source.SourceReader;
+import io.runnel.api.connector.source.SourceReaderContext;
+import io.runnel.api.connector.source.SourceSplit;
+import io.runnel.api.functions.RuntimeContext;
+import io.runnel.runtime.source.OperatorEvent;
+import io.runnel.streamrecord.StreamRecord;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The head of a source task: polls the {@link SourceReader} of a FLIP-27 {@link Source} on the task thread and
+ * relays split assignments from the enumerator (which arrive as mails) to it. There is no source thread and no
+ * checkpoint lock.
+ *
+ * <p><b>Threading:</b> task thread only.
+ *
+ * @param <T> the record type
+ * @param <S> the split type
+ */
+public final class SourceOperator<T, S extends SourceSplit> implements StreamOperator, ReaderOutput<T> {
+
+    private final Source<T, S, ?> source;
+    private final Output<T> output;
+    private final StreamingRuntimeContext runtimeContext;
+    private final OperatorEventGateway eventGateway;
+    private final StreamRecord<T> reuse = new StreamRecord<>(null);
+    /** Owner: task thread. */
+    private SourceReader<T, S> reader;
+
+    SourceOperator(Source<T, S, ?> source, StreamOperatorParameters<T> parameters) {
+        this.source = source;
+        this.output = parameters.output();
+        this.runtimeContext = parameters.runtimeContext();
+        this.eventGateway = parameters.eventGateway();
+    }
+
+    @Override
+    public void open() throws Exception {
+        reader = source.createReader(new SourceReaderContext() {
+            @Override
+            public int getIndexOfSubtask() {
+                return runtimeContext.getIndexOfThisSubtask();
+            }
+
+            @Override
+            public void sendSplitRequest() {
+                eventGateway.sendEventToCoordinator(new OperatorEvent.SplitRequest(getIndexOfSubtask()));
+            }
+
+            @Override
+            public RuntimeContext getRuntimeContext() {
+                return runtimeContext;
+            }
+        });
+        // Register before start(): a reader may ask for splits in start(), and the enumerator may only assign
+        // splits to registered readers (as in Flink's SourceOperator).
+        eventGateway.sendEventToCoordinator(new OperatorEvent.ReaderRegistration(
+                runtimeContext.getIndexOfThisSubtask()));
+        reader.start();
+    }
+
+    /**
+     * Lets the reader emit what it has.
+     *
+     * @return the reader's status
+     * @throws Exception from the reader or from downstream operators
+     */
+    public InputStatus emitNext() throws Exception {
+        try {
+            return reader.pollNext(this);
+        } catch (TimestampedCollector.DownstreamException e) {
+            throw UdfOperator.unwrap(e);
+        }
+    }
+
+    /** @return a future that completes when the reader has data */
+    public CompletableFuture<Void> getAvailableFuture() {
+        return reader.isAvailable();
+    }
+
+    /** Delivers an event from the enumerator; task thread (runs as a mail). */
+    @SuppressWarnings("unchecked")
+    public void handleOperatorEvent(OperatorEvent event) {
+        if (event instanceof OperatorEvent.AddSplits add) {
+            reader.addSplits((List<S>) add.splits());
+        } else if (event instanceof OperatorEvent.NoMoreSplits) {
+            reader.notifyNoMoreSplits();
+        } else {
+            throw new IllegalArgumentException("unexpected event for a source reader: " + event);
+        }
+    }
+
+    @Override
+    public void collect(T record) {
+        if (reuse.hasTimestamp()) {
+            reuse.eraseTimestamp();
+        }
+        emit(reuse.replace(record));
+    }
+
+    @Override
+    public void collect(T record, long timestamp) {
+        emit(reuse.replace(record, timestamp));
+    }
+
+    private void emit(StreamRecord<T> record) {
+        try {
+            output.collect(record);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TimestampedCollector.DownstreamException(e);
+        }
+    }
+
+    @Override
+    public void finish() {
+        // End of input is signalled downstream by the task (end-of-partition), not by the operator.
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (reader != null) {
+            SourceReader<T, S> r = reader;
+            reader = null;
+            r.close();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.runnel.runtime.operators;
+
+import io.runnel.runtime.tasks.mailbox.MailboxExecutor;
+import io.runnel.state.KeyedStateBackend;
+
+/**
+ * Everything an operator is created with.
+ *
+ * <p><b>Threading:</b> immutable; the objects inside are owned by the task thread.
+ *
+ * @param output where the operator emits
+ * @param runtimeContext the context handed to user functions
+ * @param keyedStateBackend the operator's keyed state, or null for a non-keyed operator
+ * @param mailboxExecutor to run actions on the task thread from other threads
+ * @param eventGateway to send events to the operator's coordinator in the JobManager (sources)
+ * @param <OUT> the output type
+ */
+public record StreamOperatorParameters<OUT>(Output<OUT> output, StreamingRuntimeContext runtimeContext,
+                                            KeyedStateBackend<Object> keyedStateBackend,
+                                            MailboxExecutor mailboxExecutor, OperatorEventGateway eventGateway) {
+}

@@ -1,0 +1,53 @@
+package io.runnel.runtime.operators;
+
+import io.runnel.api.functions.Collector;
+import io.runnel.streamrecord.StreamRecord;
+
+/**
+ * The {@link Collector} handed to user functions: emits values with the timestamp of the input record being
+ * processed, reusing one {@link StreamRecord}.
+ *
+ * <p><b>Threading:</b> task thread only.
+ *
+ * @param <T> the value type
+ */
+final class TimestampedCollector<T> implements Collector<T> {
+
+    private final Output<T> output;
+    private final StreamRecord<T> reuse = new StreamRecord<>(null);
+
+    TimestampedCollector(Output<T> output) {
+        this.output = output;
+    }
+
+    void setTimestampFrom(StreamRecord<?> record) {
+        reuse.copyTimestampFrom(record);
+    }
+
+    void eraseTimestamp() {
+        reuse.eraseTimestamp();
+    }
+
+    @Override
+    public void collect(T value) {
+        try {
+            output.collect(reuse.replace(value));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DownstreamException(e);
+        }
+    }
+
+    /**
+     * Carries a checked exception of a downstream operator through {@link Collector#collect}, which cannot
+     * declare it; the operator that called the user function unwraps it again.
+     */
+    static final class DownstreamException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DownstreamException(Exception cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.runnel.runtime.rpc;
+
+import io.runnel.runtime.executiongraph.ExecutionAttemptId;
+import io.runnel.runtime.executiongraph.TaskExecutionState;
+import io.runnel.runtime.source.OperatorEvent;
+
+/**
+ * How tasks talk to the JobManager of their job. Calls are handed to the JobManager's main thread.
+ *
+ * <p><b>Threading:</b> thread-safe; never blocks the caller.
+ */
+public interface JobMasterGateway {
+
+    /** A subtask changed state. */
+    void updateTaskExecutionState(TaskExecutionState state);
+
+    /** An operator of a subtask sends an event to its coordinator (a source reader to its enumerator). */
+    void sendOperatorEventToCoordinator(ExecutionAttemptId attemptId, OperatorEvent event);
+}

@@ -1,0 +1,28 @@
+package io.runnel.runtime.tasks;
+
+import io.runnel.api.connector.source.InputStatus;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The input side of a {@link StreamTask}: pulls elements from a source reader or from the network and pushes
+ * them into the head operator.
+ *
+ * <p><b>Threading:</b> task thread only, except {@link #getAvailableFuture()}'s future, completed by any thread.
+ */
+interface StreamInputProcessor extends AutoCloseable {
+
+    /**
+     * Processes a batch of input, returning early when a mail waits.
+     *
+     * @return MORE_AVAILABLE to be called again, NOTHING_AVAILABLE to wait for {@link #getAvailableFuture()},
+     *     END_OF_INPUT when every input has ended
+     * @throws Exception from operators or the network
+     */
+    InputStatus processInput() throws Exception;
+
+    /** @return a future that completes when {@link #processInput()} has something to do */
+    CompletableFuture<Void> getAvailableFuture();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,222 @@
+package io.runnel.runtime.tasks;
+
+import io.runnel.annotation.TaskThread;
+import io.runnel.api.connector.source.InputStatus;
+import io.runnel.api.environment.ExecutionOptions;
+import io.runnel.api.typeutils.TypeSerializer;
+import io.runnel.graph.JobEdge;
+import io.runnel.graph.JobVertex;
+import io.runnel.graph.PartitionerSpec;
+import io.runnel.runtime.network.ChannelSelector;
+import io.runnel.runtime.network.RecordWriter;
+import io.runnel.runtime.network.ResultPartition;
+import io.runnel.runtime.network.StreamElementSerializer;
+import io.runnel.runtime.operators.OneInputStreamOperator;
+import io.runnel.runtime.operators.SourceOperator;
+import io.runnel.runtime.source.OperatorEvent;
+import io.runnel.runtime.tasks.mailbox.Mail;
+import io.runnel.runtime.tasks.mailbox.MailboxDefaultAction;
+import io.runnel.runtime.tasks.mailbox.MailboxExecutor;
+import io.runnel.runtime.tasks.mailbox.MailboxProcessor;
+import io.runnel.runtime.tasks.mailbox.TaskMailbox;
+import io.runnel.streamrecord.EndOfPartition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one subtask: an {@link OperatorChain} fed by a {@link StreamInputProcessor}, driven by a
+ * {@link MailboxProcessor} on the task thread. The hub of a task, so it only wires its collaborators: the
+ * mailbox loop, the chain, the input processor and the record writers.
+ *
+ * <p>Output backpressure: before each batch of input the task checks that its record writers can get a buffer;
+ * if not, it suspends the default action until one is recycled (the mailbox stays responsive meanwhile).
+ *
+ * <p><b>Threading:</b> {@link #invoke()} and everything it calls run on the task thread. {@link #cancel()} and
+ * {@link #dispatchOperatorEvent} may be called from any thread: they only enqueue mails.
+ *
+ * <p><b>Lifecycle:</b> {@link #invoke()} once: open operators, run the loop until the input ends, finish
+ * operators, send end-of-partition, close operators. On an exception it closes what it opened and rethrows.
+ */
+public final class StreamTask implements MailboxDefaultAction {
+
+    private final TaskEnvironment env;
+    private final MailboxProcessor mailboxProcessor;
+    private final AtomicBoolean flushPending = new AtomicBoolean();
+    /** Owner: task thread. */
+    private final List<RecordWriter<?>> recordWriters = new ArrayList<>();
+    /** Owner: task thread. */
+    private OperatorChain operatorChain;
+    /** Owner: task thread. */
+    private StreamInputProcessor inputProcessor;
+    /** Owner: task thread. */
+    private ScheduledFuture<?> flusher;
+
+    public StreamTask(TaskEnvironment env) {
+        this.env = env;
+        this.mailboxProcessor = new MailboxProcessor(env.mailbox(), this);
+    }
+
+    /**
+     * Runs the task to the end of its input.
+     *
+     * @throws Exception whatever failed the task; {@link CancelTaskException} when cancelled
+     */
+    @TaskThread
+    public void invoke() throws Exception {
+        env.mailbox().setOwner(Thread.currentThread());
+        try {
+            Map<Integer, RecordWriter<?>> writers = createRecordWriters();
+            operatorChain = OperatorChain.create(env, writers, new MailboxExecutor(env.mailbox()));
+            inputProcessor = createInputProcessor();
+            scheduleFlusher();
+            operatorChain.open();
+            mailboxProcessor.runMailboxLoop();
+            operatorChain.finish();
+            for (RecordWriter<?> w : recordWriters) {
+                w.broadcastEvent(EndOfPartition.INSTANCE);
+            }
+            closeAll(null);
+        } catch (Throwable t) {
+            closeAll(t);
+            throw t;
+        }
+    }
+
+    private void closeAll(Throwable failure) throws Exception {
+        if (flusher != null) {
+            flusher.cancel(false);
+        }
+        if (failure != null) {
+            recordWriters.forEach(RecordWriter::discard);
+        }
+        try {
+            if (operatorChain != null) {
+                operatorChain.close();
+            }
+        } catch (Exception e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        } finally {
+            if (inputProcessor != null) {
+                inputProcessor.close();
+            }
+        }
+    }
+
+    private Map<Integer, RecordWriter<?>> createRecordWriters() {
+        JobVertex vertex = env.vertex();
+        Map<Integer, RecordWriter<?>> writers = new LinkedHashMap<>();
+        boolean flushAlways = env.configuration().get(ExecutionOptions.BUFFER_TIMEOUT).isZero();
+        for (int i = 0; i < vertex.outputEdges().size(); i++) {
+            JobEdge edge = env.jobGraph().edge(vertex.outputEdges().get(i));
+            JobVertex target = env.jobGraph().vertex(edge.targetVertexId());
+            ResultPartition partition = env.outputPartitions().get(i);
+            PartitionerSpec spec = edge.partitioner().deserialize(env.taskInfo().userClassLoader());
+            ChannelSelector<Object> selector = ChannelSelector.create(spec, env.taskInfo().subtaskIndex(),
+                    vertex.parallelism(), target.parallelism(), target.maxParallelism());
+            RecordWriter<?> w = new RecordWriter<>(partition, selector, elementSerializer(edge), flushAlways);
+            writers.put(edge.id(), w);
+            recordWriters.add(w);
+        }
+        return writers;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static StreamElementSerializer<Object> elementSerializer(JobEdge edge) {
+        TypeSerializer<Object> s = (TypeSerializer<Object>) edge.recordType().createSerializer().duplicate();
+        return new StreamElementSerializer<>(s);
+    }
+
+    @SuppressWarnings("unchecked")
+    private StreamInputProcessor createInputProcessor() {
+        if (operatorChain.head() instanceof SourceOperator<?, ?> source) {
+            return new SourceInputProcessor(source, env.mailbox());
+        }
+        List<StreamElementSerializer<Object>> perChannel = new ArrayList<>();
+        for (int edgeId : env.vertex().inputEdges()) {
+            JobEdge edge = env.jobGraph().edge(edgeId);
+            StreamElementSerializer<Object> s = elementSerializer(edge);
+            int producers = env.jobGraph().vertex(edge.sourceVertexId()).parallelism();
+            for (int i = 0; i < producers; i++) {
+                perChannel.add(s);
+            }
+        }
+        return new NetworkInputProcessor(env.inputGate(), perChannel.toArray(new StreamElementSerializer[0]),
+                (OneInputStreamOperator<Object, ?>) operatorChain.head(), env.mailbox());
+    }
+
+    /** Sends partly filled buffers after the buffer timeout, through a mail (the writers are task-owned). */
+    private void scheduleFlusher() {
+        Duration timeout = env.configuration().get(ExecutionOptions.BUFFER_TIMEOUT);
+        if (recordWriters.isEmpty() || timeout.isZero()) {
+            return;
+        }
+        long ms = Math.max(1, timeout.toMillis());
+        flusher = env.timerService().scheduleAtFixedRate(this::requestFlush, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void requestFlush() {
+        if (flushPending.compareAndSet(false, true)) {
+            try {
+                env.mailbox().put(new Mail(this::flushAll, "flush output buffers of %s",
+                        env.taskInfo().nameWithSubtask()));
+            } catch (TaskMailbox.MailboxClosedException e) {
+                // The task has ended; its flusher is being cancelled.
+                flushPending.set(false);
+            }
+        }
+    }
+
+    private void flushAll() {
+        flushPending.set(false);
+        for (RecordWriter<?> w : recordWriters) {
+            w.flushAll();
+        }
+    }
+
+    @Override
+    public void runDefaultAction(Controller controller) throws Exception {
+        for (RecordWriter<?> w : recordWriters) {
+            if (!w.isAvailable()) {
+                Suspension s = controller.suspendDefaultAction();
+                w.getAvailableFuture().thenRun(s::resume);
+                return;
+            }
+        }
+        InputStatus status = inputProcessor.processInput();
+        if (status == InputStatus.NOTHING_AVAILABLE) {
+            // Going idle: send what we have rather than let it wait for the buffer timeout.
+            flushAll();
+            Suspension s = controller.suspendDefaultAction();
+            inputProcessor.getAvailableFuture().thenRun(s::resume);
+        } else if (status == InputStatus.END_OF_INPUT) {
+            controller.allActionsCompleted();
+        }
+    }
+
+    /** Asks the task to stop: a mail that unwinds the task thread with {@link CancelTaskException}. */
+    public void cancel() {
+        try {
+            env.mailbox().put(new Mail(() -> {
+                throw new CancelTaskException("task " + env.taskInfo().nameWithSubtask() + " was cancelled");
+            }, "cancel %s", env.taskInfo().nameWithSubtask()));
+        } catch (TaskMailbox.MailboxClosedException e) {
+            // Already ended: nothing to cancel.
+            return;
+        }
+    }
+
+    /** Delivers an event from the source coordinator to the head source operator, as a mail. */
+    public void dispatchOperatorEvent(OperatorEvent event) {
+        env.mailbox().put(new Mail(() -> ((SourceOperator<?, ?>) operatorChain.head()).handleOperatorEvent(event),
+                "operator event %s for %s", event, env.taskInfo().nameWithSubtask()));
+    }
+}

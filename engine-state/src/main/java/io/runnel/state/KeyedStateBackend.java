@@ -1,0 +1,48 @@
+package io.runnel.state;
+
+import io.runnel.api.state.State;
+import io.runnel.api.state.StateDescriptor;
+
+/**
+ * Holds the keyed state of one keyed operator's subtask: the entries of the key groups in its
+ * {@link KeyGroupRange}, for every state the operator registered. State objects are scoped to the current key
+ * (and namespace): the operator sets the key of each record before calling the user function.
+ *
+ * <p><b>Threading:</b> task thread only.
+ *
+ * <p><b>Lifecycle:</b> created for the subtask by a {@link StateBackend}; {@link #close()} releases it (native
+ * resources for RocksDB).
+ *
+ * @param <K> the key type
+ */
+public interface KeyedStateBackend<K> extends AutoCloseable {
+
+    /**
+     * Sets the key that state accesses refer to until the next call.
+     *
+     * @throws IllegalStateException if the key's group is not in this backend's range (a partitioning bug)
+     */
+    void setCurrentKey(K key);
+
+    /** @return the current key */
+    K getCurrentKey();
+
+    /** @return the key group of the current key */
+    int getCurrentKeyGroup();
+
+    /** @return the key groups this backend holds */
+    KeyGroupRange getKeyGroupRange();
+
+    /** @return the total number of key groups of the operator */
+    int getMaxParallelism();
+
+    /**
+     * @return the state for the descriptor, created on first use (a {@code ValueState} for a value descriptor,
+     *     and so on); the same object for the same name
+     * @throws IllegalStateException if the name was registered before with another kind of state
+     */
+    <S extends State> S getOrCreateKeyedState(StateDescriptor<?> descriptor);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,19 @@
+package io.runnel.state;
+
+import io.runnel.api.typeutils.TypeSerializer;
+
+/**
+ * What a {@link StateBackend} needs to create the keyed backend of one subtask.
+ *
+ * <p><b>Threading:</b> immutable.
+ *
+ * @param operatorName the operator's name, for errors and file names
+ * @param keyGroupRange the key groups of this subtask
+ * @param maxParallelism the total number of key groups
+ * @param keySerializer serializer of the keys (for backends that store bytes)
+ * @param userClassLoader the job's class loader
+ * @param <K> the key type
+ */
+public record KeyedStateBackendParameters<K>(String operatorName, KeyGroupRange keyGroupRange, int maxParallelism,
+                                             TypeSerializer<K> keySerializer, ClassLoader userClassLoader) {
+}

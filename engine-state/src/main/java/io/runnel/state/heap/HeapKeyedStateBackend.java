@@ -1,0 +1,96 @@
+package io.runnel.state.heap;
+
+import io.runnel.api.state.State;
+import io.runnel.api.state.StateDescriptor;
+import io.runnel.state.KeyGroupRange;
+import io.runnel.state.KeyGroupRangeAssignment;
+import io.runnel.state.KeyedStateBackend;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Keyed state on the heap: per registered state a {@link StateTable} of hash maps per key group. Values are kept
+ * as the objects the user function passed in (no copy, as in Flink's heap backend), so a function must not
+ * modify a value after handing it to {@code update} unless it means to.
+ *
+ * <p><b>Threading:</b> task thread only.
+ *
+ * @param <K> the key type
+ */
+public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
+
+    private final KeyGroupRange keyGroupRange;
+    private final int maxParallelism;
+    private final Map<String, AbstractHeapState<K, ?, ?>> states = new HashMap<>();
+    /** Owner: task thread. */
+    private K currentKey;
+    /** Owner: task thread. */
+    private int currentKeyGroup;
+
+    /**
+     * @param keyGroupRange the key groups of this subtask
+     * @param maxParallelism the total number of key groups
+     */
+    public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism) {
+        this.keyGroupRange = keyGroupRange;
+        this.maxParallelism = maxParallelism;
+    }
+
+    @Override
+    public void setCurrentKey(K key) {
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+        if (!keyGroupRange.contains(keyGroup)) {
+            throw new IllegalStateException("Key '" + key + "' is in key group " + keyGroup + ", outside this "
+                    + "subtask's " + keyGroupRange + "; was the stream partitioned by a different key?");
+        }
+        this.currentKey = key;
+        this.currentKeyGroup = keyGroup;
+    }
+
+    @Override
+    public K getCurrentKey() {
+        return currentKey;
+    }
+
+    @Override
+    public int getCurrentKeyGroup() {
+        return currentKeyGroup;
+    }
+
+    @Override
+    public KeyGroupRange getKeyGroupRange() {
+        return keyGroupRange;
+    }
+
+    @Override
+    public int getMaxParallelism() {
+        return maxParallelism;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends State> S getOrCreateKeyedState(StateDescriptor<?> descriptor) {
+        AbstractHeapState<K, ?, ?> existing = states.get(descriptor.getName());
+        if (existing != null) {
+            if (existing.kind() != descriptor.getKind()) {
+                throw new IllegalStateException("State '" + descriptor.getName() + "' was registered as "
+                        + existing.kind() + " state and is now requested as " + descriptor.getKind() + " state");
+            }
+            return (S) existing;
+        }
+        AbstractHeapState<K, ?, ?> created = HeapStates.create(this, descriptor);
+        states.put(descriptor.getName(), created);
+        return (S) created;
+    }
+
+    /** @return the number of (key, namespace) entries of the named state, for tests; 0 if unknown */
+    public int numEntries(String stateName) {
+        AbstractHeapState<K, ?, ?> s = states.get(stateName);
+        return s == null ? 0 : s.table.size();
+    }
+
+    @Override
+    public void close() {
+        states.clear();
+    }
+}

@@ -1,0 +1,248 @@
+package io.runnel.state.heap;
+
+import io.runnel.api.functions.AggregateFunction;
+import io.runnel.api.functions.ReduceFunction;
+import io.runnel.api.state.AggregatingState;
+import io.runnel.api.state.AggregatingStateDescriptor;
+import io.runnel.api.state.ListState;
+import io.runnel.api.state.MapState;
+import io.runnel.api.state.ReducingState;
+import io.runnel.api.state.ReducingStateDescriptor;
+import io.runnel.api.state.StateAccessException;
+import io.runnel.api.state.StateDescriptor;
+import io.runnel.api.state.ValueState;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The heap implementations of the five kinds of keyed state.
+ *
+ * <p><b>Threading:</b> task thread only.
+ */
+final class HeapStates {
+
+    private HeapStates() {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <K> AbstractHeapState<K, ?, ?> create(HeapKeyedStateBackend<K> backend, StateDescriptor<?> d) {
+        switch (d.getKind()) {
+            case VALUE: return new Value<>(backend);
+            case LIST: return new ListImpl<>(backend);
+            case MAP: return new MapImpl<>(backend);
+            case REDUCING: return new Reducing<>(backend, ((ReducingStateDescriptor) d).getReduceFunction());
+            case AGGREGATING:
+                return new Aggregating<>(backend, ((AggregatingStateDescriptor) d).getAggregateFunction());
+            default: throw new IllegalArgumentException("unknown state kind " + d.getKind());
+        }
+    }
+
+    static final class Value<K, V> extends AbstractHeapState<K, Object, V> implements ValueState<V> {
+        Value(HeapKeyedStateBackend<K> backend) {
+            super(backend);
+        }
+
+        @Override
+        StateDescriptor.Kind kind() {
+            return StateDescriptor.Kind.VALUE;
+        }
+
+        @Override
+        public V value() {
+            return getInternal();
+        }
+
+        @Override
+        public void update(V value) {
+            if (value == null) {
+                clear();
+            } else {
+                putInternal(value);
+            }
+        }
+    }
+
+    static final class ListImpl<K, V> extends AbstractHeapState<K, Object, ArrayList<V>> implements ListState<V> {
+        ListImpl(HeapKeyedStateBackend<K> backend) {
+            super(backend);
+        }
+
+        @Override
+        StateDescriptor.Kind kind() {
+            return StateDescriptor.Kind.LIST;
+        }
+
+        @Override
+        public Iterable<V> get() {
+            ArrayList<V> list = getInternal();
+            return list == null ? Collections.emptyList() : list;
+        }
+
+        @Override
+        public void add(V value) {
+            ArrayList<V> list = getInternal();
+            if (list == null) {
+                list = new ArrayList<>();
+                putInternal(list);
+            }
+            list.add(value);
+        }
+
+        @Override
+        public void update(List<V> values) {
+            if (values == null || values.isEmpty()) {
+                clear();
+            } else {
+                putInternal(new ArrayList<>(values));
+            }
+        }
+
+        @Override
+        public void addAll(List<V> values) {
+            for (V v : values) {
+                add(v);
+            }
+        }
+    }
+
+    static final class MapImpl<K, UK, UV> extends AbstractHeapState<K, Object, HashMap<UK, UV>>
+            implements MapState<UK, UV> {
+        MapImpl(HeapKeyedStateBackend<K> backend) {
+            super(backend);
+        }
+
+        @Override
+        StateDescriptor.Kind kind() {
+            return StateDescriptor.Kind.MAP;
+        }
+
+        private HashMap<UK, UV> mapOrNull() {
+            return getInternal();
+        }
+
+        private HashMap<UK, UV> mapForWrite() {
+            HashMap<UK, UV> m = getInternal();
+            if (m == null) {
+                m = new HashMap<>();
+                putInternal(m);
+            }
+            return m;
+        }
+
+        @Override
+        public UV get(UK key) {
+            HashMap<UK, UV> m = mapOrNull();
+            return m == null ? null : m.get(key);
+        }
+
+        @Override
+        public void put(UK key, UV value) {
+            mapForWrite().put(key, value);
+        }
+
+        @Override
+        public void putAll(Map<UK, UV> map) {
+            mapForWrite().putAll(map);
+        }
+
+        @Override
+        public void remove(UK key) {
+            HashMap<UK, UV> m = mapOrNull();
+            if (m != null) {
+                m.remove(key);
+                if (m.isEmpty()) {
+                    clear();
+                }
+            }
+        }
+
+        @Override
+        public boolean contains(UK key) {
+            HashMap<UK, UV> m = mapOrNull();
+            return m != null && m.containsKey(key);
+        }
+
+        @Override
+        public Iterable<Map.Entry<UK, UV>> entries() {
+            HashMap<UK, UV> m = mapOrNull();
+            return m == null ? Collections.emptyList() : m.entrySet();
+        }
+
+        @Override
+        public Iterable<UK> keys() {
+            HashMap<UK, UV> m = mapOrNull();
+            return m == null ? Collections.emptyList() : m.keySet();
+        }
+
+        @Override
+        public Iterable<UV> values() {
+            HashMap<UK, UV> m = mapOrNull();
+            return m == null ? Collections.emptyList() : m.values();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            HashMap<UK, UV> m = mapOrNull();
+            return m == null || m.isEmpty();
+        }
+    }
+
+    static final class Reducing<K, V> extends AbstractHeapState<K, Object, V> implements ReducingState<V> {
+        private final ReduceFunction<V> reducer;
+
+        Reducing(HeapKeyedStateBackend<K> backend, ReduceFunction<V> reducer) {
+            super(backend);
+            this.reducer = reducer;
+        }
+
+        @Override
+        StateDescriptor.Kind kind() {
+            return StateDescriptor.Kind.REDUCING;
+        }
+
+        @Override
+        public V get() {
+            return getInternal();
+        }
+
+        @Override
+        public void add(V value) {
+            V current = getInternal();
+            try {
+                putInternal(current == null ? value : reducer.reduce(current, value));
+            } catch (Exception e) {
+                throw new StateAccessException("The ReduceFunction of a ReducingState failed", e);
+            }
+        }
+    }
+
+    static final class Aggregating<K, IN, ACC, OUT> extends AbstractHeapState<K, Object, ACC>
+            implements AggregatingState<IN, OUT> {
+        private final AggregateFunction<IN, ACC, OUT> function;
+
+        Aggregating(HeapKeyedStateBackend<K> backend, AggregateFunction<IN, ACC, OUT> function) {
+            super(backend);
+            this.function = function;
+        }
+
+        @Override
+        StateDescriptor.Kind kind() {
+            return StateDescriptor.Kind.AGGREGATING;
+        }
+
+        @Override
+        public OUT get() {
+            ACC acc = getInternal();
+            return acc == null ? null : function.getResult(acc);
+        }
+
+        @Override
+        public void add(IN value) {
+            ACC acc = getInternal();
+            putInternal(function.add(value, acc == null ? function.createAccumulator() : acc));
+        }
+    }
+}

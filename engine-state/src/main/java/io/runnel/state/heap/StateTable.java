@@ -1,0 +1,59 @@
+package io.runnel.state.heap;
+
+import io.runnel.state.KeyGroupRange;
+
+/**
+ * All entries of one registered state, split by key group so that snapshots and rescaling can work per group.
+ *
+ * <p><b>Threading:</b> task thread only.
+ *
+ * @param <K> key type
+ * @param <N> namespace type
+ * @param <S> state object type
+ */
+final class StateTable<K, N, S> {
+
+    private final KeyGroupRange range;
+    private final StateMap<K, N, S>[] maps;
+
+    @SuppressWarnings("unchecked")
+    StateTable(KeyGroupRange range) {
+        this.range = range;
+        this.maps = (StateMap<K, N, S>[]) new StateMap[range.numberOfKeyGroups()];
+    }
+
+    private StateMap<K, N, S> map(int keyGroup) {
+        int index = keyGroup - range.startKeyGroup();
+        StateMap<K, N, S> m = maps[index];
+        if (m == null) {
+            m = new StateMap<>();
+            maps[index] = m;
+        }
+        return m;
+    }
+
+    S get(K key, int keyGroup, N namespace) {
+        StateMap<K, N, S> m = maps[keyGroup - range.startKeyGroup()];
+        return m == null ? null : m.get(key, namespace);
+    }
+
+    void put(K key, int keyGroup, N namespace, S state) {
+        map(keyGroup).put(key, namespace, state);
+    }
+
+    void remove(K key, int keyGroup, N namespace) {
+        StateMap<K, N, S> m = maps[keyGroup - range.startKeyGroup()];
+        if (m != null) {
+            m.remove(key, namespace);
+        }
+    }
+
+    /** @return the number of entries over all key groups */
+    int size() {
+        int n = 0;
+        for (StateMap<K, N, S> m : maps) {
+            n += m == null ? 0 : m.size();
+        }
+        return n;
+    }
+}
