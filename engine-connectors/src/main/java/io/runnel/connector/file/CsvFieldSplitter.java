@@ -68,7 +68,7 @@ final class CsvFieldSplitter {
     private static int checkAfterClosingQuote(String line, int pos) throws MalformedLineException {
         if (pos < line.length() && line.charAt(pos) != SEPARATOR) {
             throw new MalformedLineException("unexpected character '" + line.charAt(pos) + "' after the closing "
-                    + "quote at column " + pos);
+                    + "quote at column " + (pos + 1));
         }
         return pos;
     }

@@ -49,9 +49,9 @@ final class FileRecordEmitter<T> implements RecordEmitter<FileRecord<T>, T, File
         skippedLines.increment();
         skipped++;
         if (skipped <= MAX_LOGGED_SKIPS) {
-            LOG.warn("Skipping {}{}", MalformedCsvLineException.describe(path, record.lineNumber(),
+            LOG.warn("{} (skipped{})", MalformedCsvLineException.describe(path, record.lineNumber(),
                     record.malformedReason(), record.line()),
-                    skipped == MAX_LOGGED_SKIPS ? " (further skipped lines of this reader are not logged)" : "");
+                    skipped == MAX_LOGGED_SKIPS ? "; further skipped lines of this reader are not logged" : "");
         }
     }
 }
