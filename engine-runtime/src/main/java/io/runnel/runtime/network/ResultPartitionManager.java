@@ -1,6 +1,7 @@
 package io.runnel.runtime.network;
 
 import io.runnel.annotation.ThreadSafe;
+import io.runnel.annotation.VisibleForTesting;
 import io.runnel.api.common.JobId;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +52,16 @@ public final class ResultPartitionManager {
         }
     }
 
-    /** @return the number of registered partitions, for tests */
-    public int size() {
-        return partitions.size();
+    /** @return the partitions registered now, for tests that inspect buffer use */
+    @VisibleForTesting
+    public List<ResultPartition> registeredPartitions() {
+        List<ResultPartition> result = new ArrayList<>();
+        for (CompletableFuture<ResultPartition> f : partitions.values()) {
+            ResultPartition p = f.getNow(null);
+            if (p != null) {
+                result.add(p);
+            }
+        }
+        return result;
     }
 }

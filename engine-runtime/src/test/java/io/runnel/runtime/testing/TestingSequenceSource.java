@@ -44,18 +44,29 @@ public final class TestingSequenceSource implements Source<Long, TestingSequence
 
     @Override
     public SplitEnumerator<Range, Void> createEnumerator(SplitEnumeratorContext<Range> context) {
-        ArrayDeque<Range> ranges = new ArrayDeque<>();
-        for (long from = 0; from < count; from += chunk) {
-            ranges.add(new Range(from, Math.min(count, from + chunk)));
-        }
+        ArrayDeque<Range> returned = new ArrayDeque<>();
         return new SplitEnumerator<>() {
+            private long nextFrom;
+
             @Override
             public void start() {
             }
 
+            private Range next() {
+                if (!returned.isEmpty()) {
+                    return returned.poll();
+                }
+                if (nextFrom >= count) {
+                    return null;
+                }
+                Range r = new Range(nextFrom, Math.min(count, nextFrom + chunk));
+                nextFrom = r.to();
+                return r;
+            }
+
             @Override
             public void handleSplitRequest(int subtaskId) {
-                Range r = ranges.poll();
+                Range r = next();
                 if (r == null) {
                     context.signalNoMoreSplits(subtaskId);
                 } else {
@@ -65,7 +76,7 @@ public final class TestingSequenceSource implements Source<Long, TestingSequence
 
             @Override
             public void addSplitsBack(List<Range> splits, int subtaskId) {
-                ranges.addAll(splits);
+                returned.addAll(splits);
             }
 
             @Override

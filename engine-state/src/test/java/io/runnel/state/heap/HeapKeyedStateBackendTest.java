@@ -1,0 +1,159 @@
+package io.runnel.state.heap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.runnel.api.functions.AggregateFunction;
+import io.runnel.api.state.AggregatingState;
+import io.runnel.api.state.AggregatingStateDescriptor;
+import io.runnel.api.state.ListState;
+import io.runnel.api.state.ListStateDescriptor;
+import io.runnel.api.state.MapState;
+import io.runnel.api.state.MapStateDescriptor;
+import io.runnel.api.state.ReducingState;
+import io.runnel.api.state.ReducingStateDescriptor;
+import io.runnel.api.state.ValueState;
+import io.runnel.api.state.ValueStateDescriptor;
+import io.runnel.state.KeyGroupRange;
+import io.runnel.state.KeyGroupRangeAssignment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Each kind of heap state against a plain-Java reference over random keys. */
+class HeapKeyedStateBackendTest {
+
+    private final HeapKeyedStateBackend<String> backend = new HeapKeyedStateBackend<>(KeyGroupRange.of(0, 127), 128);
+
+    @Test
+    void valueReducingAndAggregatingStateMatchReference() {
+        ValueState<Long> value = backend.getOrCreateKeyedState(new ValueStateDescriptor<>("v", Long.class));
+        ReducingState<Long> sum = backend.getOrCreateKeyedState(
+                new ReducingStateDescriptor<>("r", Long::sum, Long.class));
+        AggregatingState<Long, Double> avg = backend.getOrCreateKeyedState(
+                new AggregatingStateDescriptor<>("a", new Average(), long[].class));
+        Map<String, Long> last = new HashMap<>();
+        Map<String, Long> sums = new HashMap<>();
+        Map<String, long[]> avgs = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 50_000; i++) {
+            String key = "k" + random.nextInt(3_000);
+            long x = random.nextInt(1_000);
+            backend.setCurrentKey(key);
+            value.update(x);
+            sum.add(x);
+            avg.add(x);
+            last.put(key, x);
+            sums.merge(key, x, Long::sum);
+            avgs.computeIfAbsent(key, k -> new long[2])[0] += x;
+            avgs.get(key)[1]++;
+        }
+        for (String key : last.keySet()) {
+            backend.setCurrentKey(key);
+            assertEquals(last.get(key), value.value());
+            assertEquals(sums.get(key), sum.get());
+            assertEquals((double) avgs.get(key)[0] / avgs.get(key)[1], avg.get());
+        }
+        backend.setCurrentKey("never-seen");
+        assertNull(value.value());
+        assertNull(sum.get());
+        assertNull(avg.get());
+        assertEquals(last.size(), backend.numEntries("v"));
+    }
+
+    @Test
+    void listAndMapStateMatchReferenceAndClearRemovesOnlyCurrentKey() {
+        ListState<Integer> list = backend.getOrCreateKeyedState(new ListStateDescriptor<>("l", Integer.class));
+        MapState<Integer, String> map = backend.getOrCreateKeyedState(
+                new MapStateDescriptor<>("m", Integer.class, String.class));
+        Map<String, List<Integer>> lists = new HashMap<>();
+        Map<String, Map<Integer, String>> maps = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 20_000; i++) {
+            String key = "k" + random.nextInt(500);
+            int x = random.nextInt(50);
+            backend.setCurrentKey(key);
+            list.add(x);
+            lists.computeIfAbsent(key, k -> new ArrayList<>()).add(x);
+            if (x % 5 == 0) {
+                map.remove(x);
+                maps.computeIfAbsent(key, k -> new HashMap<>()).remove(x);
+            } else {
+                map.put(x, "v" + i);
+                maps.computeIfAbsent(key, k -> new HashMap<>()).put(x, "v" + i);
+            }
+        }
+        for (String key : lists.keySet()) {
+            backend.setCurrentKey(key);
+            List<Integer> got = new ArrayList<>();
+            list.get().forEach(got::add);
+            assertEquals(lists.get(key), got);
+            Map<Integer, String> gotMap = new HashMap<>();
+            map.entries().forEach(e -> gotMap.put(e.getKey(), e.getValue()));
+            assertEquals(maps.get(key), gotMap);
+            assertEquals(maps.get(key).isEmpty(), map.isEmpty());
+        }
+        backend.setCurrentKey("k1");
+        list.clear();
+        assertTrue(!list.get().iterator().hasNext());
+        backend.setCurrentKey("k2");
+        assertEquals(lists.get("k2").size(), count(list.get()));
+    }
+
+    @Test
+    void rejectsKeysOutsideItsKeyGroupsAndMismatchedKinds() {
+        HeapKeyedStateBackend<Integer> half = new HeapKeyedStateBackend<>(KeyGroupRange.of(0, 63), 128);
+        int outside = 0;
+        while (KeyGroupRangeAssignment.assignToKeyGroup(outside, 128) < 64) {
+            outside++;
+        }
+        int key = outside;
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> half.setCurrentKey(key));
+        assertTrue(e.getMessage().contains("outside"), e.getMessage());
+        backend.getOrCreateKeyedState(new ValueStateDescriptor<>("x", Long.class));
+        assertThrows(IllegalStateException.class,
+                () -> backend.getOrCreateKeyedState(new ListStateDescriptor<>("x", Long.class)));
+    }
+
+    private static int count(Iterable<?> it) {
+        int n = 0;
+        for (Object o : it) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Mean of longs; accumulator = {sum, count}. */
+    private static final class Average implements AggregateFunction<Long, long[], Double> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public long[] createAccumulator() {
+            return new long[2];
+        }
+
+        @Override
+        public long[] add(Long value, long[] acc) {
+            acc[0] += value;
+            acc[1]++;
+            return acc;
+        }
+
+        @Override
+        public Double getResult(long[] acc) {
+            return (double) acc[0] / acc[1];
+        }
+
+        @Override
+        public long[] merge(long[] a, long[] b) {
+            a[0] += b[0];
+            a[1] += b[1];
+            return a;
+        }
+    }
+}
