@@ -17,11 +17,12 @@ import java.util.UUID;
  * A sink that hands a job's records back to the program through an accumulator, for tests and small results.
  *
  * <pre>{@code
- * CollectSink<Long> sink = new CollectSink<>();
- * stream.sinkTo(sink);
- * JobExecutionResult result = env.execute("job");
- * List<Long> out = sink.getResults(result);
+ * CollectSink<Word> words = new CollectSink<>();
+ * source.sinkTo(words);
+ * JobExecutionResult result = env.execute("two collects");
+ * List<Word> out = words.getResults(result);
  * }</pre>
+ * (from {@code SinksIT}; {@link #executeAndCollect} does the same in one call)
  *
  * <p><b>Contract:</b> every writer registers a {@link ListAccumulator} under {@link #getAccumulatorName()}, a
  * name unique to this sink instance, so several collect sinks in one job do not mix. The results hold every

@@ -20,8 +20,9 @@ import java.util.Objects;
  * A bounded source of a fixed list of elements, which travel with the job (Java serialization).
  *
  * <pre>{@code
- * env.fromSource(CollectionSource.of("a", "b", "c"), "letters")
+ * var source = env.fromSource(CollectionSource.of(new Word("a", 1), new Word("b", 2)), "words");
  * }</pre>
+ * (from {@code SinksIT})
  *
  * <p><b>Contract:</b> the elements are emitted once each, in list order, by a single subtask: the source has one
  * split, so at a parallelism above one the other subtasks emit nothing. Elements must be non-null and

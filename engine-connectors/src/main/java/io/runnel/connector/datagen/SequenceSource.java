@@ -17,8 +17,9 @@ import java.util.List;
  * A bounded source of the numbers {@code from .. to} (both inclusive), generated on the task thread.
  *
  * <pre>{@code
- * env.fromSource(new SequenceSource(1, 1_000_000), "numbers")
+ * env.fromSource(new SequenceSource(1, n), "numbers").sinkTo(new SummingSink());
  * }</pre>
+ * (from {@code SequenceSourceIT}, which checks the sum against {@code n(n+1)/2} at parallelism 1 and 4)
  *
  * <p><b>Contract:</b> every number of the range is emitted exactly once over all subtasks; the order is
  * increasing within a split, and a subtask reads its splits one after another. The enumerator cuts the range into

@@ -18,14 +18,15 @@ import java.util.Objects;
  * A bounded source of records read from CSV files, one record per line.
  *
  * <pre>{@code
- * record Flight(LocalDateTime departure, String origin, String destination, int delayMinutes, double distance) {}
+ * record Flight(LocalDateTime departure, String origin, String destination, int delayMinutes, double distance) {
+ * }
  *
- * CsvSource<Flight> flights = CsvSource.forRecord(Flight.class, Path.of("flights.csv"))
- *         .withHeader(true)
- *         .skipMalformedLines(false)
- *         .build();
- * env.fromSource(flights, "flights")
+ * env.fromSource(CsvSource.forRecord(Flight.class, dir).skipMalformedLines(true).build(), "flights")
+ *         .sinkTo(sink);
+ * JobExecutionResult result = env.execute("skipping csv");
+ * long skipped = result.getCounter(CsvSource.SKIPPED_LINES_COUNTER);
  * }</pre>
+ * (from {@code CsvSourceIT})
  *
  * <p><b>Contract:</b>
  * <ul>

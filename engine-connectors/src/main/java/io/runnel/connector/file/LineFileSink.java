@@ -16,8 +16,10 @@ import java.util.Objects;
  * A sink that writes one line per record into a part file per subtask: {@code <dir>/part-<subtask>-0}.
  *
  * <pre>{@code
- * stream.sinkTo(new LineFileSink<>(Path.of("out"), (Flight f) -> f.origin() + "," + f.delayMinutes()));
+ * LineFileSink<Long> sink = new LineFileSink<>(dir.resolve("out"), n -> "n" + n);
+ * env.fromSource(new SequenceSource(1, 10_000), "numbers").sinkTo(sink);
  * }</pre>
+ * (from {@code SinksIT})
  *
  * <p><b>Contract:</b> each record becomes {@code encoder.encode(record)} (or {@code toString()}) followed by
  * {@code '\n'}, in UTF-8, buffered. The directory is created if needed; an existing part file is overwritten.

@@ -17,8 +17,10 @@ import java.util.List;
  * A bounded source of the lines of text files, without their line terminators.
  *
  * <pre>{@code
- * env.fromSource(new TextLineFileSource(Path.of("logs")), "log lines")
+ * List<String> out = CollectSink.executeAndCollect(env.fromSource(new TextLineFileSource(dir), "lines"),
+ *         "read lines");
  * }</pre>
+ * (from {@code TextLineFileSourceIT})
  *
  * <p><b>Contract:</b>
  * <ul>
