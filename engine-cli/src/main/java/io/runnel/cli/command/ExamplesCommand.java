@@ -29,7 +29,7 @@ public final class ExamplesCommand implements Callable<Integer> {
             out.printf("  %-" + width + "s  %s%n", example.name(), example.description());
         }
         out.println();
-        out.println("Run one with: runnel run NAME [ARGS...], e.g. runnel run flight-delays --min-flights 1000");
+        out.println("Run one with: runnel run NAME [ARGS...], e.g. runnel run flight-delays --min-flights 300");
         out.flush();
         return ExitCode.OK;
     }

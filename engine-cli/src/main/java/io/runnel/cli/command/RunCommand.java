@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a job jar's main class, or a bundled example, on an embedded local cluster.",
             "Options go before JAR|EXAMPLE; everything after it is passed to the job."},
-        footer = {"", "Examples:", "  runnel run flight-delays --min-flights 1000",
+        footer = {"", "Examples:", "  runnel run flight-delays --min-flights 300",
             "  runnel run --parallelism 4 my-job.jar --input data.csv"})
 public final class RunCommand implements Callable<Integer> {
 
