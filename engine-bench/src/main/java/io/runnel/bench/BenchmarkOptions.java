@@ -1,0 +1,131 @@
+package io.runnel.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line of {@link Benchmarks}.
+ *
+ * <pre>
+ * --workloads W1,W2        workloads to run (default W1,W2)
+ * --parallelism 1,2        engine parallelisms (default 1,2)
+ * --records-scale 1.0      factor on the input sizes (W1 50M longs, W2 20M words); 0.02 for a quick check
+ * --warmups 2              warm-up runs per fork
+ * --runs 3                 measured runs per fork; the median is reported
+ * --fork-timeout-seconds 1800  a fork that runs longer is dumped (jcmd Thread.print) and killed
+ * --fork W mode            internal: measure one workload/mode in this JVM (mode: a parallelism, loop, loop-unboxed)
+ * </pre>
+ *
+ * <p><b>Threading:</b> immutable.
+ *
+ * @param workloads workload names
+ * @param parallelisms engine parallelisms
+ * @param recordsScale factor on the default input sizes
+ * @param warmups warm-up runs per fork, {@code >= 0}
+ * @param runs measured runs per fork, {@code >= 1}
+ * @param forkTimeoutSeconds how long a fork may run
+ * @param fork the measurement to run in this JVM, or null for the runner that forks
+ * @param help whether to print the usage only
+ */
+record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, double recordsScale, int warmups,
+                        int runs, long forkTimeoutSeconds, ForkSpec fork, boolean help) {
+
+    static final String USAGE = """
+            usage: runnel-bench [--workloads W1,W2] [--parallelism 1,2] [--records-scale 1.0]
+                                [--warmups 2] [--runs 3] [--fork-timeout-seconds 1800]
+              W1: 50M longs -> map x*3+1 -> filter even -> counting sink
+              W2: 20M Zipf(1.1) words over w0..w99999 -> keyBy -> running count in ValueState -> counting sink
+              Each (workload, engine parallelism | loop) is measured in its own JVM
+              (-Xms2g -Xmx2g -XX:+UseParallelGC): warm-ups, then measured runs; the median is reported.""";
+
+    BenchmarkOptions {
+        workloads = List.copyOf(workloads);
+        parallelisms = List.copyOf(parallelisms);
+        if (!(recordsScale > 0) || warmups < 0 || runs < 1 || forkTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("need --records-scale > 0, --warmups >= 0, --runs >= 1 and "
+                    + "--fork-timeout-seconds >= 1");
+        }
+        for (String w : workloads) {
+            Workload.of(w, recordsScale);
+        }
+    }
+
+    /**
+     * @param args the command line
+     * @return the options
+     * @throws IllegalArgumentException for an unknown option or a bad value (the message says which)
+     */
+    static BenchmarkOptions parse(String[] args) {
+        List<String> workloads = List.of("W1", "W2");
+        List<Integer> parallelisms = List.of(1, 2);
+        double scale = 1.0;
+        int warmups = 2;
+        int runs = 3;
+        long timeout = 1800;
+        ForkSpec fork = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--help", "-h" -> {
+                    return new BenchmarkOptions(workloads, parallelisms, scale, warmups, runs, timeout, null, true);
+                }
+                case "--workloads" -> workloads = Arrays.asList(value(args, ++i, a).split(","));
+                case "--parallelism" -> parallelisms = parseInts(value(args, ++i, a), a);
+                case "--records-scale" -> scale = parseDouble(value(args, ++i, a), a);
+                case "--warmups" -> warmups = (int) parseLong(value(args, ++i, a), a);
+                case "--runs" -> runs = (int) parseLong(value(args, ++i, a), a);
+                case "--fork-timeout-seconds" -> timeout = parseLong(value(args, ++i, a), a);
+                case "--fork" -> {
+                    fork = new ForkSpec(value(args, i + 1, a), value(args, i + 2, a));
+                    i += 2;
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'\n" + USAGE);
+            }
+        }
+        return new BenchmarkOptions(workloads, parallelisms, scale, warmups, runs, timeout, fork, false);
+    }
+
+    /** @return the arguments that make a forked JVM measure {@code spec} with these options */
+    List<String> forkArguments(ForkSpec spec) {
+        return new ArrayList<>(List.of("--fork", spec.workload(), spec.mode(),
+                "--records-scale", Double.toString(recordsScale),
+                "--warmups", Integer.toString(warmups),
+                "--runs", Integer.toString(runs)));
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException("option " + option + " needs a value\n" + USAGE);
+        }
+        return args[i];
+    }
+
+    private static List<Integer> parseInts(String csv, String option) {
+        List<Integer> values = new ArrayList<>();
+        for (String s : csv.split(",")) {
+            long p = parseLong(s.trim(), option);
+            if (p < 1 || p > 1024) {
+                throw new IllegalArgumentException(option + " values must be in [1, 1024], got " + p);
+            }
+            values.add((int) p);
+        }
+        return values;
+    }
+
+    private static long parseLong(String s, String option) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs an integer, got '" + s + "'", e);
+        }
+    }
+
+    private static double parseDouble(String s, String option) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + s + "'", e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.runnel.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parent process of a benchmark: prints the machine's facts, runs one fork per measurement
+ * ({@link ForkLauncher}), and prints the {@link ResultTable}.
+ *
+ * <p><b>Contract:</b> {@link #run()} returns 0 only if every fork succeeded (each fork verifies its own counts) and
+ * every engine checksum equals its loop's; otherwise it prints what failed and returns 1. A failed fork does not
+ * stop the others.
+ *
+ * <p><b>Threading:</b> main thread only.
+ */
+final class BenchmarkRunner {
+
+    private final BenchmarkOptions options;
+    private final PrintStream out;
+    private final ForkLauncher launcher;
+
+    /**
+     * @param options what to run
+     * @param out where the report goes
+     */
+    BenchmarkRunner(BenchmarkOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.launcher = new ForkLauncher(options, out);
+    }
+
+    /** @return the measurements, in the order they run: per workload the engine forks, then the loop forks */
+    List<ForkSpec> plan() {
+        List<ForkSpec> specs = new ArrayList<>();
+        for (String w : options.workloads()) {
+            for (int p : options.parallelisms()) {
+                specs.add(ForkSpec.engine(w, p));
+            }
+            specs.add(new ForkSpec(w, ForkSpec.LOOP));
+            if (Workload.of(w, options.recordsScale()).hasUnboxedLoop()) {
+                specs.add(new ForkSpec(w, ForkSpec.LOOP_UNBOXED));
+            }
+        }
+        return specs;
+    }
+
+    /**
+     * @return the process exit code: 0 if everything ran and matched, else 1
+     * @throws InterruptedException if interrupted while waiting for a fork
+     */
+    int run() throws InterruptedException {
+        out.println("== Runnel benchmarks: " + String.join(",", options.workloads()) + ", records scale "
+                + options.recordsScale() + ", " + options.warmups() + " warm-ups + " + options.runs()
+                + " measured runs per fork ==");
+        out.println(MachineInfo.describe());
+        ResultTable table = new ResultTable();
+        List<String> failures = new ArrayList<>();
+        for (ForkSpec spec : plan()) {
+            out.println();
+            out.println("-- " + spec.label() + " (fork)");
+            try {
+                table.add(launcher.run(spec));
+            } catch (ForkLauncher.ForkFailedException | IOException e) {
+                failures.add(e.getMessage());
+                out.println("FAILED: " + e.getMessage());
+            }
+        }
+        out.println();
+        out.println("== Results (median of " + options.runs() + " runs; records = input records; "
+                + "ratio = engine / loop) ==");
+        out.print(table.render(options.workloads(), options.parallelisms()));
+        out.println("load after: " + MachineInfo.loadAverage());
+        failures.addAll(table.mismatches());
+        if (failures.isEmpty()) {
+            return 0;
+        }
+        out.println();
+        out.println("BENCHMARK FAILED:");
+        failures.forEach(f -> out.println("  " + f));
+        return 1;
+    }
+}

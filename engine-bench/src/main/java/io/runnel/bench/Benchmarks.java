@@ -1,0 +1,86 @@
+package io.runnel.bench;
+
+import java.io.PrintStream;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Entry point of the engine benchmarks: compares Runnel's throughput on two workloads with a hand-written
+ * single-thread Java loop doing the same work, run by {@code ./runnel-bench} at the repository root.
+ *
+ * <ul>
+ *   <li>W1: 50M longs → map {@code x*3+1} → filter even → counting sink (all chained).</li>
+ *   <li>W2: 20M words from Zipf(1.1) over {@code w0..w99999} → keyBy → running count in {@code ValueState<Long>}
+ *       → counting sink.</li>
+ * </ul>
+ *
+ * <p>Without {@code --fork} this is the runner: it starts one JVM per (workload, engine parallelism | loop) with the
+ * same class path and {@value ForkLauncher#JVM_OPTIONS}, and prints a table of median records/s (input records per
+ * second of wall-clock time around {@code env.execute}, so job start-up is included), the engine/loop ratio and
+ * checksums. With {@code --fork W mode} it measures one of them in this JVM. See {@link BenchmarkOptions} for the
+ * options. Exit codes: 0 success, 1 a failed or mismatching measurement, 2 a bad command line.
+ *
+ * <p><b>Threading:</b> runs on the main thread; the engine's jobs use their own task threads.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    /**
+     * Runs the benchmarks (or one fork's measurement) and exits with the status described above.
+     *
+     * @param args see {@link BenchmarkOptions}
+     */
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args, System.out, System.err);
+        } catch (Exception e) {
+            // A fork's failure: the stack trace goes to the runner, which shows it and reports the fork failed.
+            e.printStackTrace();
+            code = 1;
+        }
+        // Exit explicitly: a thread the engine failed to end must not keep a fork (and so the runner) waiting.
+        System.exit(code);
+    }
+
+    /**
+     * @return the exit code
+     * @throws Exception if a fork's measurement fails (an engine job fails, or a count or checksum is wrong)
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("runnel-bench: " + e.getMessage());
+            return 2;
+        }
+        if (options.help()) {
+            out.println(BenchmarkOptions.USAGE);
+            return 0;
+        }
+        if (options.fork() == null) {
+            return new BenchmarkRunner(options, out).run();
+        }
+        ForkSpec spec = options.fork();
+        ForkResult result = new ForkMeasurement(Workload.of(spec.workload(), options.recordsScale()), spec, out)
+                .measure(options.warmups(), options.runs());
+        reportLingeringThreads(out);
+        out.println(result.toLine());
+        return 0;
+    }
+
+    /** The engine should end every thread it started once a job is done; a leftover one is worth a line. */
+    private static void reportLingeringThreads(PrintStream out) {
+        Set<String> names = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !t.isDaemon() && t != Thread.currentThread())
+                .filter(t -> !t.getName().equals("DestroyJavaVM"))
+                .map(Thread::getName)
+                .collect(Collectors.toSet());
+        if (!names.isEmpty()) {
+            out.println("note: non-daemon threads still alive after the last job: " + names);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.runnel.bench;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a forked JVM reports to the runner, as one line on its standard output that starts with {@value #PREFIX}.
+ *
+ * <p><b>Threading:</b> immutable.
+ *
+ * @param spec what was measured
+ * @param recordsPerSecond median input records per second over the measured runs
+ * @param sinkRecords records that reached the counting step in each run (all runs agree)
+ * @param checksum the counting step's checksum (all runs agree)
+ * @param medianNetRuntimeMillis median net runtime reported by the engine, or -1 for a loop
+ */
+record ForkResult(ForkSpec spec, double recordsPerSecond, long sinkRecords, long checksum,
+                  long medianNetRuntimeMillis) {
+
+    /** Start of the result line. */
+    static final String PREFIX = "RUNNEL-BENCH-RESULT";
+
+    /** @return the line a fork prints */
+    String toLine() {
+        return String.format(Locale.ROOT, "%s workload=%s mode=%s recordsPerSecond=%.1f sinkRecords=%d "
+                + "checksum=%d medianNetRuntimeMillis=%d", PREFIX, spec.workload(), spec.mode(), recordsPerSecond,
+                sinkRecords, checksum, medianNetRuntimeMillis);
+    }
+
+    /**
+     * @param line a line written by {@link #toLine()}
+     * @return the result it carries
+     * @throws IllegalArgumentException if the line is not a result line
+     */
+    static ForkResult parse(String line) {
+        if (!line.startsWith(PREFIX + " ")) {
+            throw new IllegalArgumentException("not a result line: " + line);
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (String part : line.substring(PREFIX.length() + 1).trim().split(" ")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                fields.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        try {
+            return new ForkResult(new ForkSpec(fields.get("workload"), fields.get("mode")),
+                    Double.parseDouble(fields.get("recordsPerSecond")), Long.parseLong(fields.get("sinkRecords")),
+                    Long.parseLong(fields.get("checksum")), Long.parseLong(fields.get("medianNetRuntimeMillis")));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("malformed result line: " + line, e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.runnel.bench;
+
+import io.runnel.api.common.Configuration;
+import io.runnel.api.common.JobExecutionResult;
+import io.runnel.api.common.Tuple2;
+import io.runnel.api.environment.StreamExecutionEnvironment;
+import io.runnel.api.functions.KeySelector;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * W2: n words drawn from Zipf(s = {@value #EXPONENT}) over {@code w0 .. w99999} → keyBy word → running count in
+ * keyed {@code ValueState<Long>} ({@link RunningCount}) → counting sink.
+ *
+ * <p><b>Contract:</b> every input word yields one {@code (word, count)} record, so n records reach the sink (20M for
+ * the default). The checksum is the wrapping sum over all emitted pairs of {@link #fingerprint(Tuple2)}. Since the
+ * pairs of a word seen c times are exactly {@code (word, 1) .. (word, c)}, equal checksums mean equal multisets of
+ * pairs (up to hash collisions) and therefore equal final counts; the sum does not depend on how the engine
+ * interleaves keys, so p = 1, p = 2 and the loop must agree. The draws are fixed by {@value #SEED} and the index
+ * (see {@link DrawCursor}).
+ *
+ * <p><b>Threading:</b> one thread at a time (see {@link Workload}).
+ */
+final class ZipfWordCountWorkload implements Workload {
+
+    /** Input records of the full benchmark. */
+    static final long DEFAULT_RECORDS = 20_000_000L;
+    /** Number of distinct words. */
+    static final int VOCABULARY_SIZE = 100_000;
+    /** The Zipf exponent s. */
+    static final double EXPONENT = 1.1;
+    /** Seed of the draws. */
+    static final long SEED = 20_240_601L;
+
+    private static final KeySelector<String, String> WORD = word -> word;
+
+    private final long records;
+
+    /** @param records n, the number of words to draw */
+    ZipfWordCountWorkload(long records) {
+        this.records = records;
+    }
+
+    @Override
+    public String name() {
+        return "W2";
+    }
+
+    @Override
+    public long inputRecords() {
+        return records;
+    }
+
+    @Override
+    public long expectedSinkRecords() {
+        return records;
+    }
+
+    @Override
+    public RunResult runEngine(int parallelism) throws Exception {
+        // Built before the clock starts: the table is cached per JVM, as the loop's is.
+        ZipfTable.of(VOCABULARY_SIZE, EXPONENT);
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration());
+        env.setParallelism(parallelism);
+        env.fromSource(new ZipfWordSource(records, VOCABULARY_SIZE, EXPONENT, SEED), "zipf-words")
+                .keyBy(WORD)
+                .process(new RunningCount())
+                .sinkTo(new CountingSink<>(ZipfWordCountWorkload::fingerprint));
+        long start = System.nanoTime();
+        JobExecutionResult result = env.execute("W2 zipf word count p" + parallelism);
+        long elapsed = System.nanoTime() - start;
+        return new RunResult(records, CountingSink.count(result), CountingSink.checksum(result), elapsed,
+                result.getNetRuntimeMillis());
+    }
+
+    /** @return a well-mixed 64-bit fingerprint of a (word, count) pair; {@code String.hashCode} is JVM-stable */
+    static long fingerprint(Tuple2<String, Long> pair) {
+        return DrawCursor.mix64(pair.f0().hashCode() * DrawCursor.GOLDEN_GAMMA + pair.f1());
+    }
+
+    /**
+     * The same work in one thread: the same draws, a {@code HashMap<String, Long>} for the counts (boxed, as the
+     * engine's heap state keeps {@code Long}s), and the same {@code (word, count)} pair handed to the same counting
+     * step as the sink's.
+     */
+    @Override
+    public RunResult runLoop(boolean boxed) {
+        if (!boxed) {
+            throw new UnsupportedOperationException("W2 has only the boxed loop (its state is a Map<String, Long>)");
+        }
+        ZipfTable table = ZipfTable.of(VOCABULARY_SIZE, EXPONENT);
+        long start = System.nanoTime();
+        DrawCursor draws = new DrawCursor(SEED, 0);
+        Map<String, Long> counts = new HashMap<>();
+        long sinkRecords = 0;
+        long checksum = 0;
+        for (long i = 0; i < records; i++) {
+            String word = table.wordFor(draws.nextDouble());
+            Long previous = counts.get(word);
+            Long next = previous == null ? 1L : previous + 1;
+            counts.put(word, next);
+            Tuple2<String, Long> pair = Tuple2.of(word, next);
+            sinkRecords++;
+            checksum += fingerprint(pair);
+        }
+        long elapsed = System.nanoTime() - start;
+        return new RunResult(records, sinkRecords, checksum, elapsed, -1);
+    }
+
+    @Override
+    public boolean hasUnboxedLoop() {
+        return false;
+    }
+}
