@@ -43,31 +43,33 @@ final class StateMap<K, N, S> {
         return h ^ (h >>> 16);
     }
 
-    /** @return the state of (key, namespace), or null */
-    S get(K key, N namespace) {
+    /** @return the entry of (key, namespace), or null; entries stay valid until removed (resizing moves them) */
+    Entry<K, N, S> getEntry(K key, N namespace) {
         int h = hash(key, namespace);
         for (Entry<K, N, S> e = table[h & (table.length - 1)]; e != null; e = e.next) {
             if (e.hash == h && e.key.equals(key) && e.namespace.equals(namespace)) {
-                return e.state;
+                return e;
             }
         }
         return null;
     }
 
-    /** Sets the state of (key, namespace). */
-    void put(K key, N namespace, S state) {
+    /** Sets the state of (key, namespace). @return its entry */
+    Entry<K, N, S> put(K key, N namespace, S state) {
         int h = hash(key, namespace);
         int index = h & (table.length - 1);
         for (Entry<K, N, S> e = table[index]; e != null; e = e.next) {
             if (e.hash == h && e.key.equals(key) && e.namespace.equals(namespace)) {
                 e.state = state;
-                return;
+                return e;
             }
         }
-        table[index] = new Entry<>(key, namespace, h, state, table[index]);
+        Entry<K, N, S> added = new Entry<>(key, namespace, h, state, table[index]);
+        table[index] = added;
         if (++size > table.length * 3 / 4) {
             resize();
         }
+        return added;
     }
 
     /** Removes (key, namespace). */

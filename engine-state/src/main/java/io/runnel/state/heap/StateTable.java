@@ -32,13 +32,13 @@ final class StateTable<K, N, S> {
         return m;
     }
 
-    S get(K key, int keyGroup, N namespace) {
+    StateMap.Entry<K, N, S> getEntry(K key, int keyGroup, N namespace) {
         StateMap<K, N, S> m = maps[keyGroup - range.startKeyGroup()];
-        return m == null ? null : m.get(key, namespace);
+        return m == null ? null : m.getEntry(key, namespace);
     }
 
-    void put(K key, int keyGroup, N namespace, S state) {
-        map(keyGroup).put(key, namespace, state);
+    StateMap.Entry<K, N, S> put(K key, int keyGroup, N namespace, S state) {
+        return map(keyGroup).put(key, namespace, state);
     }
 
     void remove(K key, int keyGroup, N namespace) {
