@@ -43,11 +43,19 @@ final class StateMap<K, N, S> {
         return h ^ (h >>> 16);
     }
 
+    /** Identity first: keys often are the very objects stored, and then no {@code equals} call is needed. */
+    private static boolean matches(Entry<?, ?, ?> e, Object key, Object namespace) {
+        Object k = e.key;
+        Object n = e.namespace;
+        return (k == key || k.equals(key)) && (n == namespace || n.equals(namespace));
+    }
+
     /** @return the entry of (key, namespace), or null; entries stay valid until removed (resizing moves them) */
     Entry<K, N, S> getEntry(K key, N namespace) {
         int h = hash(key, namespace);
-        for (Entry<K, N, S> e = table[h & (table.length - 1)]; e != null; e = e.next) {
-            if (e.hash == h && e.key.equals(key) && e.namespace.equals(namespace)) {
+        Entry<K, N, S>[] tab = table;
+        for (Entry<K, N, S> e = tab[h & (tab.length - 1)]; e != null; e = e.next) {
+            if (e.hash == h && matches(e, key, namespace)) {
                 return e;
             }
         }
@@ -59,7 +67,7 @@ final class StateMap<K, N, S> {
         int h = hash(key, namespace);
         int index = h & (table.length - 1);
         for (Entry<K, N, S> e = table[index]; e != null; e = e.next) {
-            if (e.hash == h && e.key.equals(key) && e.namespace.equals(namespace)) {
+            if (e.hash == h && matches(e, key, namespace)) {
                 e.state = state;
                 return e;
             }
@@ -78,7 +86,7 @@ final class StateMap<K, N, S> {
         int index = h & (table.length - 1);
         Entry<K, N, S> prev = null;
         for (Entry<K, N, S> e = table[index]; e != null; prev = e, e = e.next) {
-            if (e.hash == h && e.key.equals(key) && e.namespace.equals(namespace)) {
+            if (e.hash == h && matches(e, key, namespace)) {
                 if (prev == null) {
                     table[index] = e.next;
                 } else {
