@@ -50,6 +50,27 @@ public final class DataInputDeserializer implements DataInputView {
         }
     }
 
+    /**
+     * Reads {@code length} chars of the one-byte-per-char encoding of {@link StringSerializer} if they are all
+     * ASCII, in one pass over the backing array.
+     *
+     * @return the string, or null (consuming nothing) if a char is not ASCII or the bytes are not all here
+     */
+    String tryReadAscii(int length) {
+        if (end - position < length) {
+            return null;
+        }
+        byte[] b = buffer;
+        int p = position;
+        for (int i = 0; i < length; i++) {
+            if (b[p + i] < 0) {
+                return null;
+            }
+        }
+        position += length;
+        return new String(b, p, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     @Override
     public void readFully(byte[] b) throws IOException {
         readFully(b, 0, b.length);

@@ -157,6 +157,26 @@ public final class DataOutputSerializer implements DataOutputView {
         buffer[start + 1] = (byte) len;
     }
 
+    /**
+     * Writes {@code s} one byte per char if every char is ASCII, in one pass.
+     *
+     * @return false (writing nothing) if some char is not ASCII
+     */
+    boolean tryWriteAscii(String s) {
+        int len = s.length();
+        ensure(len);
+        int p = position;
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            buffer[p + i] = (byte) c;
+        }
+        position = p + len;
+        return true;
+    }
+
     @Override
     public void writeVarInt(int value) {
         if (value < 0) {

@@ -22,6 +22,11 @@ public final class StringSerializer extends TypeSerializer<String> {
             return;
         }
         out.writeVarInt(value.length() + 1);
+        // Fast path for ASCII text on our own array-backed output (the network and state paths): one bulk pass
+        // instead of a virtual call and a capacity check per char. The bytes are the same either way.
+        if (out instanceof DataOutputSerializer array && array.tryWriteAscii(value)) {
+            return;
+        }
         writeChars(value, out);
     }
 
@@ -30,6 +35,12 @@ public final class StringSerializer extends TypeSerializer<String> {
         int len = in.readVarInt();
         if (len == 0) {
             return null;
+        }
+        if (in instanceof DataInputDeserializer array) {
+            String ascii = array.tryReadAscii(len - 1);
+            if (ascii != null) {
+                return ascii;
+            }
         }
         char[] chars = new char[len - 1];
         for (int i = 0; i < chars.length; i++) {
