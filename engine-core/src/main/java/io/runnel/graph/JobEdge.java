@@ -12,14 +12,13 @@ import java.io.Serializable;
  *
  * @param id edge id, unique in the job
  * @param sourceVertexId producing vertex
- * @param sourceOperatorIndex index of the producing operator inside the source vertex's chain
  * @param targetVertexId consuming vertex
  * @param partitioner how records are distributed (serialized: a hash partitioner holds a user key selector)
  * @param partitionerKind the partitioner's kind, readable without deserializing
  * @param recordType the type of the records on the edge
  */
 @Internal
-public record JobEdge(int id, int sourceVertexId, int sourceOperatorIndex, int targetVertexId,
+public record JobEdge(int id, int sourceVertexId, int targetVertexId,
                       SerializedValue<PartitionerSpec> partitioner, PartitionerSpec.Kind partitionerKind,
                       TypeInformation<?> recordType) implements Serializable {
 }

@@ -53,8 +53,7 @@ public final class JobGraphBuilder {
                 if (!isChainable(e)) {
                     int id = edges.size();
                     StreamNode target = streamGraph.getNode(e.targetId());
-                    edges.add(new JobEdge(id, vertexOfNode.get(e.sourceId()), indexInChain.get(e.sourceId()),
-                            vertexOfNode.get(e.targetId()),
+                    edges.add(new JobEdge(id, vertexOfNode.get(e.sourceId()), vertexOfNode.get(e.targetId()),
                             SerializedValue.of(e.partitioner(), "the partitioner into '" + target.getName() + "'"),
                             e.partitioner().kind(), node.getOutputType()));
                     edgeIds.put(e, id);

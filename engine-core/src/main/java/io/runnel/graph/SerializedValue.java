@@ -48,11 +48,7 @@ public final class SerializedValue<T> implements Serializable {
         } catch (IOException e) {
             throw new IllegalArgumentException(description + " could not be serialized: " + e, e);
         }
-        return new SerializedValue<>(bytes(bos), description);
-    }
-
-    private static byte[] bytes(ByteArrayOutputStream bos) {
-        return bos.toByteArray();
+        return new SerializedValue<>(bos.toByteArray(), description);
     }
 
     /**

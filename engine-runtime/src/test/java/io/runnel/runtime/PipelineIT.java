@@ -17,6 +17,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PipelineIT {
 
+    @org.junit.jupiter.api.Test
+    void tasksOnDifferentTaskManagersExchangeRecords() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(io.runnel.runtime.minicluster.MiniCluster.NUM_TASK_MANAGERS, 2);
+        conf.set(io.runnel.runtime.minicluster.MiniCluster.NUM_SLOTS, 1);
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+        env.setParallelism(2);
+        TestingSinks.Collecting<Long> sink = new TestingSinks.Collecting<>();
+        env.fromSource(new TestingSequenceSource(10_000, 1_000), "numbers").rebalance().map(x -> x).sinkTo(sink);
+        try (io.runnel.runtime.minicluster.MiniCluster cluster =
+                     io.runnel.runtime.minicluster.MiniCluster.start(conf)) {
+            JobExecutionResult result = cluster.submitJob(env.getJobGraph("two-tms")).getJobExecutionResult()
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+            List<Long> out = result.getAccumulatorResult(sink.name());
+            assertEquals(10_000, out.size());
+            assertEquals(10_000, new java.util.HashSet<>(out).size());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 4})
     void keyedRunningSumMatchesPlainLoop(int parallelism) throws Exception {

@@ -10,9 +10,6 @@ package io.runnel.state;
  */
 public final class KeyGroupRangeAssignment {
 
-    /** The default number of key groups. */
-    public static final int DEFAULT_MAX_PARALLELISM = 128;
-
     private KeyGroupRangeAssignment() {
     }
 

@@ -26,7 +26,15 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
     private transient MethodHandle[] accessors;
     private transient MethodHandle constructor;
 
-    /** Creates the serializer, building component serializers for the declared component types. */
+    /** Records whose serializers are being built on this thread, to break cycles of recursive record types. */
+    private static final ThreadLocal<java.util.Set<Class<?>>> UNDER_CONSTRUCTION =
+            ThreadLocal.withInitial(java.util.HashSet::new);
+
+    /**
+     * Creates the serializer, building component serializers for the declared component types. A component whose
+     * type is a record already being built (a recursive type such as {@code record Node(int v, Node next)}) gets
+     * the {@link PolymorphicSerializer}, which builds record serializers lazily, per value.
+     */
     @SuppressWarnings("unchecked")
     public RecordSerializer(Class<T> recordClass) {
         if (!recordClass.isRecord()) {
@@ -35,8 +43,17 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
         this.recordClass = recordClass;
         RecordComponent[] components = recordClass.getRecordComponents();
         this.fieldSerializers = new TypeSerializer[components.length];
-        for (int i = 0; i < components.length; i++) {
-            fieldSerializers[i] = (TypeSerializer<Object>) Serializers.forComponent(components[i].getType());
+        java.util.Set<Class<?>> building = UNDER_CONSTRUCTION.get();
+        building.add(recordClass);
+        try {
+            for (int i = 0; i < components.length; i++) {
+                Class<?> type = components[i].getType();
+                fieldSerializers[i] = building.contains(type)
+                        ? (TypeSerializer<Object>) (TypeSerializer<?>) new PolymorphicSerializer()
+                        : (TypeSerializer<Object>) Serializers.forComponent(type);
+            }
+        } finally {
+            building.remove(recordClass);
         }
     }
 

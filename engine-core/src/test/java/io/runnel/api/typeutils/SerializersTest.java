@@ -91,6 +91,15 @@ class SerializersTest {
         assertEquals(legacy, roundTrip(Serializers.forClass(Legacy.class), legacy));
     }
 
+    record Node(int value, Node next) {
+    }
+
+    @Test
+    void recursiveRecordTypesRoundTrip() throws Exception {
+        Node list = new Node(1, new Node(2, new Node(3, null)));
+        assertEquals(list, roundTrip(Serializers.forClass(Node.class), list));
+    }
+
     @Test
     void truncatedInputFailsWithEofNotGarbage() {
         DataInputDeserializer in = new DataInputDeserializer(new byte[] {0, 0, 1});

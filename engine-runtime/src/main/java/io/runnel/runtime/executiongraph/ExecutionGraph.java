@@ -157,8 +157,4 @@ public final class ExecutionGraph {
     public int getAttemptNumber() {
         return attemptNumber;
     }
-
-    public JobGraph getJobGraph() {
-        return jobGraph;
-    }
 }

@@ -8,7 +8,9 @@ import java.util.Arrays;
 /**
  * Cuts the byte stream of one input channel back into frames ({@code [length:int][bytes]}, written by
  * {@code RecordWriter}). A frame that lies inside the current buffer is read in place; one that spans buffers is
- * gathered into a spill array first. A buffer is recycled as soon as its last byte has been consumed.
+ * gathered into a spill array first. A buffer is recycled on the call after the one that consumed its last byte
+ * (a frame read in place must stay valid until the caller has deserialized it), or as soon as its tail has been
+ * copied into the spill array.
  *
  * <p><b>Threading:</b> consumer task thread only.
  */

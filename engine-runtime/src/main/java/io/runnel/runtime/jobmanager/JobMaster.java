@@ -133,7 +133,14 @@ public final class JobMaster implements JobMasterGateway {
 
     @Override
     public void updateTaskExecutionState(TaskExecutionState state) {
-        mainThread.execute(() -> onTaskState(state));
+        mainThread.execute(() -> {
+            try {
+                onTaskState(state);
+            } catch (RuntimeException e) {
+                // E.g. accumulators of one name but different types: fail the job rather than leave it hanging.
+                failJob(e);
+            }
+        });
     }
 
     @Override
@@ -158,6 +165,11 @@ public final class JobMaster implements JobMasterGateway {
         }
         if (report.state() == ExecutionState.FAILED) {
             failJob(report.failure());
+            return;
+        }
+        if (report.state() == ExecutionState.CANCELED && executionGraph.getStatus() == JobStatus.RUNNING) {
+            failJob(new IllegalStateException("Task " + report.attemptId() + " was cancelled although the job "
+                    + "was running (its TaskManager shut down?)"));
             return;
         }
         checkTermination();

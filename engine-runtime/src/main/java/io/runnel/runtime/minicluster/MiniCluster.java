@@ -6,6 +6,7 @@ import io.runnel.api.environment.JobClient;
 import io.runnel.graph.JobGraph;
 import io.runnel.runtime.jobmanager.JobManager;
 import io.runnel.runtime.jobmanager.JobMaster;
+import io.runnel.runtime.network.ResultPartitionManager;
 import io.runnel.runtime.rpc.TaskManagerGateway;
 import io.runnel.runtime.taskmanager.TaskManager;
 import java.util.ArrayList;
@@ -59,8 +60,9 @@ public final class MiniCluster implements AutoCloseable {
                     + NUM_TASK_MANAGERS.key() + "' must be at least 1, got " + slots + " and " + count);
         }
         List<TaskManager> tms = new ArrayList<>();
+        ResultPartitionManager partitions = new ResultPartitionManager();
         for (int i = 0; i < count; i++) {
-            tms.add(new TaskManager("tm-" + i, slots, configuration));
+            tms.add(new TaskManager("tm-" + i, slots, configuration, partitions));
         }
         return new MiniCluster(new JobManager(new ArrayList<TaskManagerGateway>(tms)), tms);
     }

@@ -66,7 +66,7 @@ final class MiniClusterJobClient implements JobClient {
         return result;
     }
 
-    /** @return a client whose result completes only after {@code afterEnd} ran (e.g. closing the cluster) */
+    /** @return a client of the same job whose result is {@code newResult} (e.g. completed after closing the cluster) */
     MiniClusterJobClient withResult(CompletableFuture<JobExecutionResult> newResult) {
         return new MiniClusterJobClient(jobGraph, master, newResult);
     }

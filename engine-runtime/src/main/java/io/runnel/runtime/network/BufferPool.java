@@ -111,7 +111,10 @@ public final class BufferPool {
             available.add(buffer);
             bufferRecycled.signal();
             if (!availability.isDone()) {
+                // Swap under the lock, so that a taker who empties the pool again creates a fresh future instead
+                // of seeing this one, which is about to complete, and spinning on it.
                 toComplete = availability;
+                availability = CompletableFuture.completedFuture(null);
             }
         } finally {
             lock.unlock();

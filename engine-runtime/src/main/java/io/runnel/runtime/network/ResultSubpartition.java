@@ -9,8 +9,8 @@ import java.util.ArrayDeque;
  * subpartition). The producer adds buffers; the consumer's channel polls them. Its length is bounded because the
  * producer's {@link BufferPool} is.
  *
- * <p><b>Threading:</b> thread-safe (guarded by {@code this}). Producer task thread adds; consumer task thread
- * polls and releases.
+ * <p><b>Threading:</b> thread-safe (guarded by {@code this}). The producer task thread adds; the consumer task
+ * thread polls; either side's task (on failure or cancellation) or the TaskManager (when the job ends) releases.
  */
 @ThreadSafe
 public final class ResultSubpartition {
@@ -24,24 +24,21 @@ public final class ResultSubpartition {
 
     /** Adds a filled buffer; notifies the consumer if the queue was empty. */
     public void add(Buffer buffer) {
-        BufferAvailabilityListener toNotify;
+        BufferAvailabilityListener toNotify = null;
+        boolean drop;
         synchronized (this) {
-            if (released) {
-                toNotify = null;
-            } else {
+            // Decided under the lock: a release between adding and checking would otherwise recycle twice.
+            drop = released;
+            if (!drop) {
                 buffers.add(buffer);
                 toNotify = buffers.size() == 1 ? listener : null;
             }
         }
-        if (toNotify != null) {
-            toNotify.notifyDataAvailable();
-        } else if (isReleased()) {
+        if (drop) {
             buffer.recycle();
+        } else if (toNotify != null) {
+            toNotify.notifyDataAvailable();
         }
-    }
-
-    private synchronized boolean isReleased() {
-        return released;
     }
 
     /** @return the next buffer, or null if none is queued */

@@ -109,13 +109,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     }
 
     private void emit(StreamRecord<T> record) {
-        try {
-            output.collect(record);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new TimestampedCollector.DownstreamException(e);
-        }
+        TimestampedCollector.emit(output, record);
     }
 
     @Override

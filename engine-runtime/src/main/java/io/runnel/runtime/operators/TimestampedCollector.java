@@ -30,8 +30,13 @@ final class TimestampedCollector<T> implements Collector<T> {
 
     @Override
     public void collect(T value) {
+        emit(output, reuse.replace(value));
+    }
+
+    /** Emits through an output from a method that cannot throw checked exceptions (see {@link DownstreamException}). */
+    static <X> void emit(Output<X> output, StreamRecord<X> record) {
         try {
-            output.collect(reuse.replace(value));
+            output.collect(record);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -14,6 +14,7 @@ import io.runnel.runtime.tasks.TaskEnvironment;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ public final class Task implements Runnable {
     private final Thread thread;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean canceled;
-    private volatile ExecutionState state = ExecutionState.DEPLOYING;
+    private final AtomicReference<ExecutionState> state = new AtomicReference<>(ExecutionState.DEPLOYING);
 
     Task(ExecutionAttemptId attemptId, TaskEnvironment env, JobMasterGateway jobMaster) {
         this.attemptId = attemptId;
@@ -57,7 +58,10 @@ public final class Task implements Runnable {
 
     @Override
     public void run() {
-        state = ExecutionState.RUNNING;
+        if (!state.compareAndSet(ExecutionState.DEPLOYING, ExecutionState.RUNNING)) {
+            finishAndReport(new CancelTaskException("cancelled before it started"));
+            return;
+        }
         jobMaster.updateTaskExecutionState(new TaskExecutionState(attemptId, ExecutionState.RUNNING, null, Map.of()));
         Throwable failure = null;
         try {
@@ -77,17 +81,17 @@ public final class Task implements Runnable {
         TaskExecutionState report;
         if (canceled || failure instanceof CancelTaskException) {
             releaseOutputs();
-            state = ExecutionState.CANCELED;
-            report = new TaskExecutionState(attemptId, state, null, Map.of());
+            state.set(ExecutionState.CANCELED);
+            report = new TaskExecutionState(attemptId, ExecutionState.CANCELED, null, Map.of());
         } else if (failure != null) {
             releaseOutputs();
-            state = ExecutionState.FAILED;
+            state.set(ExecutionState.FAILED);
             LOG.warn("Task {} failed", env.taskInfo().nameWithSubtask(), failure);
-            report = new TaskExecutionState(attemptId, state, failure, Map.of());
+            report = new TaskExecutionState(attemptId, ExecutionState.FAILED, failure, Map.of());
         } else {
-            state = ExecutionState.FINISHED;
+            state.set(ExecutionState.FINISHED);
             Map<String, Accumulator<?, ?>> acc = Map.copyOf(env.accumulators());
-            report = new TaskExecutionState(attemptId, state, null, acc);
+            report = new TaskExecutionState(attemptId, ExecutionState.FINISHED, null, acc);
         }
         terminated.countDown();
         jobMaster.updateTaskExecutionState(report);
@@ -103,11 +107,17 @@ public final class Task implements Runnable {
      * an interrupt for user code that blocks.
      */
     void cancel() {
-        if (state.isTerminal() || canceled) {
+        ExecutionState current = state.get();
+        while (!current.isTerminal() && current != ExecutionState.CANCELING) {
+            if (state.compareAndSet(current, ExecutionState.CANCELING)) {
+                break;
+            }
+            current = state.get();
+        }
+        if (current.isTerminal() || canceled) {
             return;
         }
         canceled = true;
-        state = ExecutionState.CANCELING;
         streamTask.cancel();
         for (ResultPartition p : env.outputPartitions()) {
             p.getBufferPool().destroy();
@@ -134,6 +144,6 @@ public final class Task implements Runnable {
     }
 
     ExecutionState getState() {
-        return state;
+        return state.get();
     }
 }

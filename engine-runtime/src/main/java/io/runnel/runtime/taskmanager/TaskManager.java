@@ -57,7 +57,7 @@ public final class TaskManager implements TaskManagerGateway, AutoCloseable {
 
     private final int numberOfSlots;
     private final Configuration configuration;
-    private final ResultPartitionManager partitionManager = new ResultPartitionManager();
+    private final ResultPartitionManager partitionManager;
     private final ScheduledExecutorService timerService;
     private final Map<ExecutionAttemptId, Task> tasks = new ConcurrentHashMap<>();
 
@@ -65,10 +65,15 @@ public final class TaskManager implements TaskManagerGateway, AutoCloseable {
      * @param name the TaskManager's name, used in thread names
      * @param numberOfSlots how many subtasks of one job vertex it can run (slot sharing across vertices)
      * @param configuration network options
+     * @param partitionManager where its tasks register and find result partitions; TaskManagers in one JVM share
+     *     one, so that their tasks exchange buffers directly (the network stack connects TaskManagers in
+     *     different processes)
      */
-    public TaskManager(String name, int numberOfSlots, Configuration configuration) {
+    public TaskManager(String name, int numberOfSlots, Configuration configuration,
+                       ResultPartitionManager partitionManager) {
         this.numberOfSlots = numberOfSlots;
         this.configuration = configuration;
+        this.partitionManager = partitionManager;
         this.timerService = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "runnel-timer-" + name);
             t.setDaemon(true);
@@ -152,7 +157,8 @@ public final class TaskManager implements TaskManagerGateway, AutoCloseable {
 
     @Override
     public void releaseJob(JobId jobId) {
-        tasks.keySet().removeIf(id -> id.jobId().equals(jobId) && tasks.get(id).getState().isTerminal());
+        // Called once the JobManager saw every task of the job end, so none of them is still running.
+        tasks.keySet().removeIf(id -> id.jobId().equals(jobId));
         partitionManager.releaseJob(jobId);
     }
 

@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one subtask: an {@link OperatorChain} fed by a {@link StreamInputProcessor}, driven by a
@@ -35,7 +37,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * mailbox loop, the chain, the input processor and the record writers.
  *
  * <p>Output backpressure: before each batch of input the task checks that its record writers can get a buffer;
- * if not, it suspends the default action until one is recycled (the mailbox stays responsive meanwhile).
+ * if not, it suspends the default action until one is recycled, and mails run meanwhile. A record that needs more
+ * buffers than are free mid-batch (a broadcast, a record larger than a buffer) waits for them on the task thread;
+ * cancellation still gets through because cancelling destroys the pool, which wakes that wait.
  *
  * <p><b>Threading:</b> {@link #invoke()} and everything it calls run on the task thread. {@link #cancel()} and
  * {@link #dispatchOperatorEvent} may be called from any thread: they only enqueue mails.
@@ -44,6 +48,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * operators, send end-of-partition, close operators. On an exception it closes what it opened and rethrows.
  */
 public final class StreamTask implements MailboxDefaultAction {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
 
     private final TaskEnvironment env;
     private final MailboxProcessor mailboxProcessor;
@@ -70,6 +76,7 @@ public final class StreamTask implements MailboxDefaultAction {
     @TaskThread
     public void invoke() throws Exception {
         env.mailbox().setOwner(Thread.currentThread());
+        Throwable failure = null;
         try {
             Map<Integer, RecordWriter<?>> writers = createRecordWriters();
             operatorChain = OperatorChain.create(env, writers, new MailboxExecutor(env.mailbox()));
@@ -81,13 +88,13 @@ public final class StreamTask implements MailboxDefaultAction {
             for (RecordWriter<?> w : recordWriters) {
                 w.broadcastEvent(EndOfPartition.INSTANCE);
             }
-            closeAll(null);
         } catch (Throwable t) {
-            closeAll(t);
-            throw t;
+            failure = t;
         }
+        closeAll(failure);
     }
 
+    /** Closes everything exactly once; rethrows the task's failure with close failures suppressed. */
     private void closeAll(Throwable failure) throws Exception {
         if (flusher != null) {
             flusher.cancel(false);
@@ -95,19 +102,31 @@ public final class StreamTask implements MailboxDefaultAction {
         if (failure != null) {
             recordWriters.forEach(RecordWriter::discard);
         }
+        Throwable result = failure;
+        result = closeQuietly(operatorChain == null ? null : operatorChain::close, result);
+        result = closeQuietly(inputProcessor == null ? null : inputProcessor::close, result);
+        if (result instanceof Exception e) {
+            throw e;
+        } else if (result instanceof Error e) {
+            throw e;
+        } else if (result != null) {
+            throw new IllegalStateException(result);
+        }
+    }
+
+    private static Throwable closeQuietly(AutoCloseable closeable, Throwable previous) {
+        if (closeable == null) {
+            return previous;
+        }
         try {
-            if (operatorChain != null) {
-                operatorChain.close();
-            }
+            closeable.close();
+            return previous;
         } catch (Exception e) {
-            if (failure == null) {
-                throw e;
+            if (previous == null) {
+                return e;
             }
-            failure.addSuppressed(e);
-        } finally {
-            if (inputProcessor != null) {
-                inputProcessor.close();
-            }
+            previous.addSuppressed(e);
+            return previous;
         }
     }
 
@@ -214,9 +233,16 @@ public final class StreamTask implements MailboxDefaultAction {
         }
     }
 
-    /** Delivers an event from the source coordinator to the head source operator, as a mail. */
+    /**
+     * Delivers an event from the source coordinator to the head source operator, as a mail. An event for a task
+     * that has already ended is dropped: the JobManager learns of the end from the task's own report.
+     */
     public void dispatchOperatorEvent(OperatorEvent event) {
-        env.mailbox().put(new Mail(() -> ((SourceOperator<?, ?>) operatorChain.head()).handleOperatorEvent(event),
-                "operator event %s for %s", event, env.taskInfo().nameWithSubtask()));
+        try {
+            env.mailbox().put(new Mail(() -> ((SourceOperator<?, ?>) operatorChain.head()).handleOperatorEvent(event),
+                    "operator event %s for %s", event, env.taskInfo().nameWithSubtask()));
+        } catch (TaskMailbox.MailboxClosedException e) {
+            LOG.debug("Dropping {} for {}: the task has ended", event, env.taskInfo().nameWithSubtask());
+        }
     }
 }

@@ -14,8 +14,8 @@ import io.runnel.annotation.TaskThread;
  * puts a mail.
  *
  * <p><b>Lifecycle:</b> {@link #runMailboxLoop()} returns when the default action calls
- * {@link MailboxDefaultAction.Controller#allActionsCompleted()} or a mail calls {@link #stop()}; exceptions of
- * mails and of the default action propagate out of it.
+ * {@link MailboxDefaultAction.Controller#allActionsCompleted()}; exceptions of mails and of the default action
+ * (cancellation is a mail that throws) propagate out of it.
  */
 @NotThreadSafe
 public final class MailboxProcessor implements MailboxDefaultAction.Controller {
@@ -33,7 +33,7 @@ public final class MailboxProcessor implements MailboxDefaultAction.Controller {
     }
 
     /**
-     * Runs the loop until the input ends or {@link #stop()}.
+     * Runs the loop until the input ends.
      *
      * @throws Exception from a mail or the default action
      */
@@ -66,12 +66,6 @@ public final class MailboxProcessor implements MailboxDefaultAction.Controller {
 
     @Override
     public void allActionsCompleted() {
-        running = false;
-    }
-
-    /** Ends the loop after the current mail or default action; task thread only. */
-    @TaskThread
-    public void stop() {
         running = false;
     }
 }
