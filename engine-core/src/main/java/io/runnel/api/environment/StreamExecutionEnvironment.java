@@ -192,11 +192,17 @@ public class StreamExecutionEnvironment {
      * Submits the job and returns at once.
      *
      * @return the job's client
-     * @throws IllegalStateException if no executor serves {@code execution.target}
+     * @throws IllegalStateException if no executor serves {@code execution.target}, or the submission failed
      */
     public JobClient executeAsync(String jobName) {
         JobGraph jobGraph = getJobGraph(jobName);
-        JobClient client = findExecutor().execute(jobGraph).join();
+        JobClient client;
+        try {
+            client = findExecutor().execute(jobGraph).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("Submitting job '" + jobName + "' failed: " + cause, cause);
+        }
         jobListeners.forEach(l -> l.onJobSubmitted(client));
         return client;
     }
