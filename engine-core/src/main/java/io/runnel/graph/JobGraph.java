@@ -37,8 +37,11 @@ public record JobGraph(JobId jobId, String name, List<JobVertex> vertices, List<
         throw new IllegalArgumentException("no vertex " + vertexId + " in job " + name);
     }
 
-    /** @return the largest parallelism of any vertex: the number of slots the job needs */
-    public int maxParallelism() {
+    /**
+     * @return the largest parallelism of any vertex: the number of slots the job needs (not to be confused with a
+     *     vertex's {@code maxParallelism}, its number of key groups)
+     */
+    public int largestParallelism() {
         return vertices.stream().mapToInt(JobVertex::parallelism).max().orElse(1);
     }
 }

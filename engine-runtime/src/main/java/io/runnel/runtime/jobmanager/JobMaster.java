@@ -72,8 +72,8 @@ public final class JobMaster implements JobMasterGateway {
 
     private void checkSlots() {
         int slots = taskManagers.stream().mapToInt(TaskManagerGateway::getNumberOfSlots).sum();
-        if (slots < jobGraph.maxParallelism()) {
-            throw new IllegalStateException("Job '" + jobGraph.name() + "' needs " + jobGraph.maxParallelism()
+        if (slots < jobGraph.largestParallelism()) {
+            throw new IllegalStateException("Job '" + jobGraph.name() + "' needs " + jobGraph.largestParallelism()
                     + " slots (its largest parallelism) but the cluster has " + slots);
         }
     }

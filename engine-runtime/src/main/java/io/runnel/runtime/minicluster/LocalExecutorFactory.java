@@ -34,7 +34,7 @@ public final class LocalExecutorFactory implements JobExecutorFactory {
 
     private static JobClient run(Configuration configuration, JobGraph jobGraph) {
         Configuration conf = new Configuration(configuration);
-        int slots = Math.max(conf.get(MiniCluster.NUM_SLOTS), jobGraph.maxParallelism());
+        int slots = Math.max(conf.get(MiniCluster.NUM_SLOTS), jobGraph.largestParallelism());
         conf.set(MiniCluster.NUM_SLOTS, slots);
         MiniCluster cluster = MiniCluster.start(conf);
         MiniClusterJobClient client = (MiniClusterJobClient) cluster.submitJob(jobGraph);
