@@ -26,8 +26,10 @@ import java.util.concurrent.CompletableFuture;
  *       returns within about a millisecond.</li>
  *   <li>It returns {@code END_OF_INPUT} iff {@link #notifyNoMoreSplits()} was called, every assigned split was
  *       reported finished by the split reader, and every fetched record was emitted.</li>
- *   <li>If the fetcher thread fails, the next {@code pollNext} throws the original exception (an {@code Error}
- *       as is, an {@code Exception} as is), which fails the task with that cause.</li>
+ *   <li>If the fetcher thread fails, {@code pollNext} first finishes emitting the batch it is emitting (over
+ *       as many calls as that takes), then throws the original exception (an {@code Error} as is, an
+ *       {@code Exception} as is), which fails the task with that cause. Batches still queued behind it are
+ *       dropped, never emitted.</li>
  *   <li>{@link #snapshotState} returns the unfinished splits at the position of the last emitted record.</li>
  * </ul>
  *
@@ -35,7 +37,8 @@ import java.util.concurrent.CompletableFuture;
  * touches only the split reader and the queue. Subclass hooks run on the task thread.
  *
  * <p><b>Lifecycle:</b> {@link #start()} starts the fetcher thread (subclasses call {@code super.start()} and
- * then usually request a split); {@link #close()} stops the thread and joins it, also after a failure.
+ * then usually request a split); {@link #close()} stops the thread and joins it, also after a failure, and
+ * also when the calling thread is interrupted (its interrupt flag is set again afterwards).
  *
  * @param <E> the fetched record type
  * @param <T> the output record type
@@ -151,11 +154,6 @@ public abstract class SourceReaderBase<E, T, SplitT extends SourceSplit, SplitSt
     @TaskThread
     public void close() throws Exception {
         fetcher.shutdownAndJoin();
-    }
-
-    /** @return the number of splits assigned and not yet finished */
-    protected int numberOfUnfinishedSplits() {
-        return splitStates.size();
     }
 
     private RecordsWithSplitIds<E> nextBatch() throws Exception {

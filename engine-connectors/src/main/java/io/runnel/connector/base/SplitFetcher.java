@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -38,7 +39,8 @@ final class SplitFetcher<E, SplitT extends SourceSplit> implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SplitFetcher.class);
 
     /** How long close waits for the thread after waking and interrupting it before it gives up and logs. */
-    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final long JOIN_TIMEOUT_SECONDS = 30;
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(JOIN_TIMEOUT_SECONDS);
 
     private final SplitReader<E, SplitT> splitReader;
     private final FetchQueue<RecordsWithSplitIds<E>> queue;
@@ -96,12 +98,13 @@ final class SplitFetcher<E, SplitT extends SourceSplit> implements Runnable {
     }
 
     /**
-     * Stops the fetcher thread and waits for it to end: wakes its waits, interrupts blocking I/O, joins.
-     *
-     * @throws InterruptedException if the task thread is interrupted while joining
+     * Stops the fetcher thread and waits for it to end: wakes its waits, interrupts blocking I/O, joins. The join
+     * is not cut short by an interrupt of the calling thread (a cancelled task's thread is interrupted before it
+     * closes its reader): the interrupt is remembered and the caller's interrupt flag is set again once the
+     * fetcher thread has ended or {@value #JOIN_TIMEOUT_SECONDS} seconds have passed.
      */
     @TaskThread
-    void shutdownAndJoin() throws InterruptedException {
+    void shutdownAndJoin() {
         lock.lock();
         try {
             closed = true;
@@ -116,10 +119,32 @@ final class SplitFetcher<E, SplitT extends SourceSplit> implements Runnable {
         }
         splitReader.wakeUp();
         thread.interrupt();
-        thread.join(JOIN_TIMEOUT.toMillis());
+        joinIgnoringInterrupts();
         if (thread.isAlive()) {
             LOG.warn("Fetcher thread {} did not end within {}; leaving it behind (it is a daemon)",
                     threadName, JOIN_TIMEOUT);
+        }
+    }
+
+    /** Joins the fetcher thread for up to {@link #JOIN_TIMEOUT}; an interrupt is re-set on return. */
+    private void joinIgnoringInterrupts() {
+        long deadline = System.nanoTime() + JOIN_TIMEOUT.toNanos();
+        boolean interrupted = false;
+        try {
+            long remainingMillis = JOIN_TIMEOUT.toMillis();
+            while (thread.isAlive() && remainingMillis > 0) {
+                try {
+                    thread.join(remainingMillis);
+                } catch (InterruptedException e) {
+                    // Keep waiting: returning now would leave the fetcher thread running after close.
+                    interrupted = true;
+                }
+                remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -12,7 +12,10 @@ import io.runnel.connector.testing.TestingSourceReaderContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -149,6 +152,50 @@ class SourceReaderBaseTest {
 
         assertEquals(List.of(), fetcherThreads());
         assertTrue(splitReader.isClosed());
+    }
+
+    @Test
+    void closeFromAnInterruptedThreadStillWaitsForTheFetcherThreadToEnd() throws Exception {
+        CountDownLatch closeGate = new CountDownLatch(1);
+        splitReader.holdCloseUntil(closeGate);
+        reader.start();
+        AtomicBoolean fetcherAliveAfterClose = new AtomicBoolean(true);
+        AtomicBoolean interruptFlagAfterClose = new AtomicBoolean();
+        AtomicReference<Throwable> closeFailure = new AtomicReference<>();
+        // Task.cancel interrupts the task thread before the task closes its source reader.
+        Thread taskThread = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            try {
+                reader.close();
+            } catch (Throwable t) {
+                closeFailure.set(t);
+            }
+            interruptFlagAfterClose.set(Thread.currentThread().isInterrupted());
+            fetcherAliveAfterClose.set(!fetcherThreads().isEmpty());
+        }, "interrupted-task");
+        taskThread.start();
+        try {
+            // The fetcher cannot end before the gate opens; open it once close() waits in the join.
+            awaitJoinOrEnd(taskThread);
+        } finally {
+            closeGate.countDown();
+        }
+        taskThread.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertFalse(taskThread.isAlive());
+        assertEquals(null, closeFailure.get());
+        assertFalse(fetcherAliveAfterClose.get(), "the fetcher thread outlived close()");
+        assertTrue(splitReader.isClosed());
+        assertTrue(interruptFlagAfterClose.get(), "close() must keep the caller's interrupt");
+    }
+
+    /** Waits until {@code t} is in a timed wait (the join of close) or has ended, for at most 10 seconds. */
+    private static void awaitJoinOrEnd(Thread t) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (t.getState() != Thread.State.TIMED_WAITING && t.isAlive()) {
+            assertTrue(System.nanoTime() < deadline, "close() neither joined nor returned: " + t.getState());
+            Thread.onSpinWait();
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ final class TestingSplitReader implements SplitReader<String, TestingSplit> {
     private final List<TestingSplit> handledSplits = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Thread fetchThread;
+    private volatile CountDownLatch closeGate;
 
     void add(Step step) {
         script.add(step);
@@ -36,6 +37,11 @@ final class TestingSplitReader implements SplitReader<String, TestingSplit> {
 
     boolean isClosed() {
         return closed.getCount() == 0;
+    }
+
+    /** Makes {@code close()} wait, ignoring interrupts, until {@code gate} opens. */
+    void holdCloseUntil(CountDownLatch gate) {
+        closeGate = gate;
     }
 
     Thread fetchThread() {
@@ -60,6 +66,18 @@ final class TestingSplitReader implements SplitReader<String, TestingSplit> {
 
     @Override
     public void close() {
+        CountDownLatch gate = closeGate;
+        boolean interrupted = false;
+        while (gate != null && gate.getCount() > 0) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
         closed.countDown();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
