@@ -13,14 +13,15 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the files of its splits one after another, line by line, and parses each line with a
  * {@link LineParser}; one batch holds at most {@code batchSize} lines of one file.
  *
- * <p><b>Contract:</b> UTF-8 (malformed bytes become U+FFFD); a file whose name ends in {@code .gz} is
- * gunzipped. A split starting at line offset 0 of a source with header skips the first line; a split with
+ * <p><b>Contract:</b> UTF-8 (malformed bytes become U+FFFD; a byte order mark at the start of a file is
+ * dropped); a file whose name ends in {@code .gz}, in any case, is gunzipped. A split starting at line offset 0 of a source with header skips the first line; a split with
  * offset {@code k > 0} skips {@code k} lines. The batch that reads a file's end reports its split finished (an
  * empty file gives an empty, finished batch). A line that does not parse becomes a malformed {@link FileRecord};
  * I/O errors are thrown and fail the task.
@@ -33,6 +34,9 @@ import java.util.zip.GZIPInputStream;
 final class LineSplitReader<T> implements SplitReader<FileRecord<T>, FileSplit> {
 
     private static final int BUFFER_SIZE_BYTES = 64 * 1024;
+
+    /** U+FEFF, which some editors write at the start of UTF-8 files; it is no part of the first line. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final LineParser<T> parser;
     private final boolean skipHeader;
@@ -57,7 +61,7 @@ final class LineSplitReader<T> implements SplitReader<FileRecord<T>, FileSplit> 
         }
         List<FileRecord<T>> records = new ArrayList<>(batchSize);
         for (int i = 0; i < batchSize; i++) {
-            String line = reader.readLine();
+            String line = readLine();
             if (line == null) {
                 String splitId = current.splitId();
                 closeCurrent();
@@ -86,16 +90,25 @@ final class LineSplitReader<T> implements SplitReader<FileRecord<T>, FileSplit> 
         current = split;
         lineNumber = 0;
         long toSkip = split.lineOffset() > 0 ? split.lineOffset() : (skipHeader ? 1 : 0);
-        while (lineNumber < toSkip && reader.readLine() != null) {
+        while (lineNumber < toSkip && readLine() != null) {
             lineNumber++;
         }
         return true;
     }
 
-    static BufferedReader open(Path path) throws IOException {
+    /** @return the next line of the current file, without a byte order mark if it is the first line; or null */
+    private String readLine() throws IOException {
+        String line = reader.readLine();
+        if (lineNumber == 0 && line != null && line.startsWith(BYTE_ORDER_MARK)) {
+            return line.substring(BYTE_ORDER_MARK.length());
+        }
+        return line;
+    }
+
+    private static BufferedReader open(Path path) throws IOException {
         InputStream in = Files.newInputStream(path);
         try {
-            if (path.getFileName().toString().endsWith(".gz")) {
+            if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
                 in = new GZIPInputStream(in, BUFFER_SIZE_BYTES);
             }
             return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER_SIZE_BYTES);

@@ -28,7 +28,8 @@ import java.util.List;
  *       by name. Paths are made absolute when the source is created.</li>
  *   <li>One split per file, handed to readers on request, so every line is emitted exactly once over all
  *       subtasks, in file order within a file.</li>
- *   <li>UTF-8; malformed bytes become U+FFFD. A file whose name ends in {@code .gz} is gunzipped.</li>
+ *   <li>UTF-8; malformed bytes become U+FFFD, and a byte order mark at the start of a file is dropped. A file
+ *       whose name ends in {@code .gz}, in any case, is gunzipped.</li>
  *   <li>A missing path fails the job when it starts ({@code NoSuchFileException}); an I/O error while reading
  *       fails the task with that exception.</li>
  * </ul>

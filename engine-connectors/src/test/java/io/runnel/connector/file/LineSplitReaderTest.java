@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runnel.connector.base.RecordsWithSplitIds;
 import io.runnel.connector.testing.TestFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class LineSplitReaderTest {
     @Test
     void crlfLineEndingsAreStripped() throws Exception {
         Path file = dir.resolve("crlf.txt");
-        java.nio.file.Files.writeString(file, "a\r\nb\r\n");
+        Files.writeString(file, "a\r\nb\r\n");
         LineSplitReader<String> reader = new LineSplitReader<>(line -> line, false, 10);
         reader.handleSplitsChanges(List.of(new FileSplit("f", file.toString(), 0)));
 
@@ -54,6 +55,43 @@ class LineSplitReaderTest {
         assertEquals("a", batch.nextRecordFromSplit().value());
         assertEquals("b", batch.nextRecordFromSplit().value());
         reader.close();
+    }
+
+    @Test
+    void aGzipFileIsRecognisedWhateverTheCaseOfItsSuffix() throws Exception {
+        Path gzip = TestFiles.write(dir.resolve("lower.gz"), List.of("x", "y"));
+        Path upper = Files.move(gzip, dir.resolve("FLIGHTS.CSV.GZ"));
+        LineSplitReader<String> reader = new LineSplitReader<>(line -> line, false, 10);
+        reader.handleSplitsChanges(List.of(new FileSplit("f", upper.toString(), 0)));
+
+        assertEquals(List.of("x", "y"), values(reader.fetch()));
+        reader.close();
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartOfAFileIsDropped() throws Exception {
+        Path plain = dir.resolve("bom.csv");
+        Files.writeString(plain, "\uFEFFa,b\n\uFEFFkept\n");
+        Path gzip = TestFiles.write(dir.resolve("bom.csv.gz"), List.of("\uFEFF1", "2"));
+        LineSplitReader<String> reader = new LineSplitReader<>(line -> line, false, 10);
+        reader.handleSplitsChanges(List.of(new FileSplit("plain", plain.toString(), 0),
+                new FileSplit("gz", gzip.toString(), 0)));
+
+        // Only a file's first character is a byte order mark; U+FEFF later in the file is data.
+        assertEquals(List.of("a,b", "\uFEFFkept"), values(reader.fetch()));
+        assertEquals(List.of("1", "2"), values(reader.fetch()));
+        reader.close();
+    }
+
+    private static List<String> values(RecordsWithSplitIds<FileRecord<String>> batch) {
+        List<String> values = new ArrayList<>();
+        while (batch.nextSplit() != null) {
+            FileRecord<String> r;
+            while ((r = batch.nextRecordFromSplit()) != null) {
+                values.add(r.value());
+            }
+        }
+        return values;
     }
 
     private static List<Long> lineNumbers(RecordsWithSplitIds<FileRecord<String>> batch, String splitId,
