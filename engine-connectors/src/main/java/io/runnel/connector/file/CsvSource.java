@@ -42,6 +42,8 @@ import java.util.Objects;
  *       1-based line number, the reason and the line. With {@code skipMalformedLines(true)} it is skipped, counted
  *       in the counter {@value #SKIPPED_LINES_COUNTER} (so {@code JobExecutionResult.getCounter} reports the
  *       total) and the first few per reader are logged as warnings.</li>
+ *   <li>A record class whose constructor cannot be called is a programming error, not a malformed line: its
+ *       {@link IllegalStateException} fails the job even with {@code skipMalformedLines(true)}.</li>
  * </ul>
  *
  * <p><b>Threading:</b> immutable; lines are read and parsed on each reader's fetcher thread, so a
@@ -73,7 +75,7 @@ public final class CsvSource<T> implements Source<T, FileSplit, List<FileSplit>>
      *     path is given
      */
     public static <T> Builder<T> forRecord(Class<T> recordClass, Path... paths) {
-        return new Builder<>(RecordRowMapper.of(recordClass), recordClass, paths);
+        return new Builder<>(RecordRowMapper.of(recordClass), false, recordClass, paths);
     }
 
     /**
@@ -84,7 +86,7 @@ public final class CsvSource<T> implements Source<T, FileSplit, List<FileSplit>>
      * @throws IllegalArgumentException if no path is given
      */
     public static <T> Builder<T> forMapper(CsvRowMapper<T> mapper, Class<T> type, Path... paths) {
-        return new Builder<>(mapper, type, paths);
+        return new Builder<>(mapper, true, type, paths);
     }
 
     @Override
@@ -119,13 +121,16 @@ public final class CsvSource<T> implements Source<T, FileSplit, List<FileSplit>>
     public static final class Builder<T> {
 
         private final CsvRowMapper<T> mapper;
+        private final boolean anyMapperExceptionIsMalformed;
         private final Class<T> type;
         private final List<String> paths;
         private boolean header = true;
         private boolean skipMalformed;
 
-        private Builder(CsvRowMapper<T> mapper, Class<T> type, Path... paths) {
+        private Builder(CsvRowMapper<T> mapper, boolean anyMapperExceptionIsMalformed, Class<T> type,
+                Path... paths) {
             this.mapper = Objects.requireNonNull(mapper, "mapper");
+            this.anyMapperExceptionIsMalformed = anyMapperExceptionIsMalformed;
             this.type = Objects.requireNonNull(type, "type");
             this.paths = FileSplits.absolute(paths);
         }
@@ -144,7 +149,8 @@ public final class CsvSource<T> implements Source<T, FileSplit, List<FileSplit>>
 
         /** @return the source */
         public CsvSource<T> build() {
-            LineFileFormat<T> format = new LineFileFormat<>(paths, new CsvLineParser<>(mapper), header,
+            CsvLineParser<T> parser = new CsvLineParser<>(mapper, anyMapperExceptionIsMalformed);
+            LineFileFormat<T> format = new LineFileFormat<>(paths, parser, header,
                     skipMalformed ? SKIPPED_LINES_COUNTER : null);
             return new CsvSource<>(format, type);
         }

@@ -11,7 +11,9 @@ import java.util.function.Function;
  *
  * <p><b>Contract:</b> a line must have exactly as many fields as the record has components; a wrong count, a
  * field that does not parse, or an exception from the record's constructor makes the line malformed, with a
- * reason such as {@code expected 5 fields, got 3} or {@code field 2 (distance): cannot parse "x" as int}.
+ * reason such as {@code expected 5 fields, got 3} or {@code field 2 (distance): cannot parse "x" as int}. A
+ * constructor that cannot be called at all throws {@link IllegalStateException}: a programming error, which
+ * {@link CsvLineParser} lets fail the task.
  *
  * <p><b>Threading:</b> one instance per reader, used by its fetcher thread only; the reflective parts are
  * transient and built on first use after deserialization.

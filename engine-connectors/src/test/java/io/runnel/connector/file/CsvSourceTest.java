@@ -4,9 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.runnel.api.connector.source.Boundedness;
+import io.runnel.api.connector.source.Source;
+import io.runnel.api.connector.source.SourceReader;
+import io.runnel.api.connector.source.SourceReaderContext;
+import io.runnel.api.connector.source.SplitEnumerator;
+import io.runnel.api.connector.source.SplitEnumeratorContext;
 import io.runnel.api.typeutils.TypeInformation;
 import io.runnel.connector.testing.SourceTestHarness;
 import io.runnel.connector.testing.TestFiles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -169,12 +177,64 @@ class CsvSourceTest {
     }
 
     @Test
+    void aRecordConstructorThatCannotBeCalledFailsTheJobEvenWhenSkippingMalformedLines() throws Exception {
+        Path file = TestFiles.write(dir.resolve("flights.csv"), List.of(HEADER, GOOD, GOOD));
+        // What RecordRowMapper throws when the record's constructor cannot be called: not the data's fault.
+        CsvRowMapper<Flight> uncallable = fields -> {
+            throw new IllegalStateException("cannot call the constructor of " + Flight.class.getName());
+        };
+        LineFileFormat<Flight> forRecord = new LineFileFormat<>(List.of(file.toAbsolutePath().toString()),
+                new CsvLineParser<>(uncallable, false), true, CsvSource.SKIPPED_LINES_COUNTER);
+        SourceTestHarness<Flight> harness = new SourceTestHarness<>(sourceOf(forRecord), 1);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, harness::runToEnd);
+
+        assertEquals("cannot call the constructor of " + Flight.class.getName(), e.getMessage());
+        assertEquals(0, harness.counterSum(CsvSource.SKIPPED_LINES_COUNTER));
+
+        // The same exception from a user's CsvRowMapper stays a malformed line, as CsvRowMapper documents.
+        SourceTestHarness<Flight> userMapper = new SourceTestHarness<>(
+                CsvSource.forMapper(uncallable, Flight.class, file).skipMalformedLines(true).build(), 1);
+        assertEquals(List.of(), userMapper.runToEnd());
+        assertEquals(2, userMapper.counterSum(CsvSource.SKIPPED_LINES_COUNTER));
+    }
+
+    @Test
+    void aRecordWithAByteOrderMarkBeforeItsFirstFieldParses() throws Exception {
+        Path file = dir.resolve("bom.csv");
+        Files.writeString(file, "\uFEFF" + GOOD + "\n");
+
+        assertEquals(List.of(GOOD_FLIGHT), run(CsvSource.forRecord(Flight.class, file).withHeader(false).build(), 1));
+    }
+
+    @Test
     void rejectsNonRecordsAndUnsupportedComponentTypesWhenBuilt() {
         assertThrows(IllegalArgumentException.class, () -> CsvSource.forRecord(String.class, dir));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CsvSource.forRecord(Unsupported.class, dir));
         assertTrue(e.getMessage().contains("component o"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CsvSource.forRecord(Flight.class));
+    }
+
+    /** A bounded source over a line format, as CsvSource builds one, for formats its builder cannot make. */
+    private static <T> Source<T, FileSplit, List<FileSplit>> sourceOf(LineFileFormat<T> format) {
+        return new Source<>() {
+            @Override
+            public Boundedness getBoundedness() {
+                return Boundedness.BOUNDED;
+            }
+
+            @Override
+            public SplitEnumerator<FileSplit, List<FileSplit>> createEnumerator(
+                    SplitEnumeratorContext<FileSplit> context) throws IOException {
+                return format.createEnumerator(context);
+            }
+
+            @Override
+            public SourceReader<T, FileSplit> createReader(SourceReaderContext context) {
+                return format.createReader(context);
+            }
+        };
     }
 
     private static <T> List<T> run(CsvSource<T> source, int parallelism) throws Exception {
