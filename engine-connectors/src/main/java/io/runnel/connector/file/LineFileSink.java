@@ -23,9 +23,10 @@ import java.util.Objects;
  *
  * <p><b>Contract:</b> each record becomes {@code encoder.encode(record)} (or {@code toString()}) followed by
  * {@code '\n'}, in UTF-8, buffered. The directory is created if needed; an existing part file is overwritten.
- * {@code flush} pushes the buffer to the file. Not transactional: after a failure the part files hold whatever
- * was flushed, so a restarted job may duplicate or lose the unflushed tail (exactly-once needs the two-phase
- * commit file sink).
+ * {@code flush} pushes the buffer to the file. Not transactional: each writer opens its part file with
+ * truncation, so after a failure the part files hold whatever was flushed, and any later run of the job (or a
+ * restarted attempt) truncates them and starts over, losing what they held. Transactional part files come
+ * with the exactly-once file sink.
  *
  * <p><b>Threading:</b> immutable; its writers are task-thread only.
  *
