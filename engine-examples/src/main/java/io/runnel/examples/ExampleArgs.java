@@ -24,12 +24,10 @@ import java.util.Set;
 public final class ExampleArgs {
 
     private final String example;
-    private final String usage;
     private final Map<String, List<String>> values;
 
-    private ExampleArgs(String example, String usage, Map<String, List<String>> values) {
+    private ExampleArgs(String example, Map<String, List<String>> values) {
         this.example = example;
-        this.usage = usage;
         this.values = values;
     }
 
@@ -71,7 +69,7 @@ public final class ExampleArgs {
             }
             list.add(value);
         }
-        return new ExampleArgs(example, usage, values);
+        return new ExampleArgs(example, values);
     }
 
     /** @return the value of {@code --name}, if given */
@@ -109,10 +107,5 @@ public final class ExampleArgs {
     private IllegalArgumentException badNumber(String name, int min, String raw) {
         return new IllegalArgumentException(example + ": --" + name + " expects a whole number >= " + min
                 + ", got '" + raw + "'");
-    }
-
-    /** @return the usage line given to {@link #parse} */
-    public String usage() {
-        return usage;
     }
 }

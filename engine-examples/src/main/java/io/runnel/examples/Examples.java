@@ -24,7 +24,8 @@ public final class Examples {
 
     private static final List<Example> ALL = List.of(
             new Example("flight-delays", FlightDelays.class,
-                    "Top 10 U.S. airports by mean departure delay [--input PATH] [--min-flights N]"),
+                    "Top 10 U.S. airports by mean departure delay [--input PATH] [--min-flights N] "
+                            + "[--parallelism N]"),
             new Example("word-count", WordCount.class,
                     "Running count of each word in text files [--input PATH]..."));
 

@@ -21,6 +21,14 @@ class ExamplesTest {
     }
 
     @Test
+    void flightDelaysDescriptionListsEveryOption() {
+        String description = Examples.find("flight-delays").orElseThrow().description();
+        for (String option : List.of("[--input PATH]", "[--min-flights N]", "[--parallelism N]")) {
+            assertTrue(description.contains(option), description);
+        }
+    }
+
+    @Test
     void bundledInputsAreOnTheClassPath() throws Exception {
         assertEquals(20_001, Files.readAllLines(BundledInput.extract(FlightDelays.BUNDLED_INPUT))
                 .size());

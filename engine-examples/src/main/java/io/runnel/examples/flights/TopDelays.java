@@ -10,9 +10,9 @@ import java.util.Map;
  * once the bounded input has ended, emits the ranking of {@link DelayRanking#topLines}.
  *
  * <p><b>Contract:</b> runs at parallelism 1 so it sees every airport. The latest update of an airport is its final
- * one because all updates of one airport come from the same upstream subtask, in order. The map is not
- * checkpointed: it is rebuilt from the replayed updates when the bounded job restarts from its sources, and at
- * most a few hundred airports exist.
+ * one because all updates of one airport come from the same upstream subtask, in order. The map lives only on
+ * the heap: Runnel has no checkpoints yet, so a failure fails the whole job and nothing is restored; a new run
+ * reads the input from the start and builds the map afresh. It stays small: at most a few hundred airports.
  *
  * <p><b>Threading:</b> task thread only.
  */
