@@ -3,6 +3,7 @@ package io.runnel.cli;
 import io.runnel.cli.command.ExamplesCommand;
 import io.runnel.cli.command.RunCommand;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -33,14 +34,30 @@ public final class RunnelCli implements Callable<Integer> {
 
     /** Parses {@code args}, runs the command and exits the JVM with its exit code. */
     public static void main(String[] args) {
-        LogSetup.configure(System.getenv());
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int exitCode = newCommandLine(out, err).execute(args);
+        int exitCode = run(args, System.getenv(), out, err);
         out.flush();
         err.flush();
         // exit() rather than returning: engine threads a job left behind must not keep the JVM alive.
         System.exit(exitCode);
+    }
+
+    /**
+     * Configures logging from {@code environment} (see {@link LogSetup}), then parses {@code args} and runs the
+     * command.
+     *
+     * @return the exit code
+     */
+    static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        try {
+            LogSetup.configure(environment);
+        } catch (CliException e) {
+            err.println("Error: " + Messages.oneLine(e.getMessage()));
+            err.flush();
+            return e.exitCode();
+        }
+        return newCommandLine(out, err).execute(args);
     }
 
     /**

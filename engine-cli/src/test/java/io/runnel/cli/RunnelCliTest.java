@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runnel.cli.testjobs.NoMain;
 import io.runnel.cli.testjobs.NotAJob;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +76,34 @@ class RunnelCliTest {
         Path jar = TestJars.write(dir.resolve("job.jar"), NotAJob.class.getName(), NotAJob.class);
         assertUsageError("Error: Main class " + NotAJob.class.getName() + " did not execute a Runnel job",
                 CliRun.of("run", jar.toString(), "some", "--args"));
+    }
+
+    @Test
+    void jarPathThatIsNotAValidPathExitsTwo() {
+        assertUsageError("Error: Job jar path 'bad\0.jar' is not a valid path (Nul character not allowed), nor is it "
+                + "the name of a bundled example (see 'runnel examples')", CliRun.of("run", "bad\0.jar"));
+    }
+
+    @Test
+    void logFileThatIsNotAValidPathExitsTwo() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String bad = dir + "/bad\0.log";
+        // LogSetup reads RUNNEL_LOG_FILE only while no log file is configured as a system property.
+        String previous = System.clearProperty(LogSetup.LOG_FILE);
+        int code;
+        try {
+            code = RunnelCli.run(new String[] {"--version"}, Map.of("RUNNEL_LOG_FILE", bad),
+                    new PrintWriter(out, true), new PrintWriter(err, true));
+        } finally {
+            if (previous != null) {
+                System.setProperty(LogSetup.LOG_FILE, previous);
+            }
+        }
+
+        assertUsageError("Error: RUNNEL_LOG_FILE is not a valid path (Nul character not allowed): " + bad,
+                new CliRun(code, out.toString(), err.toString()));
+        assertEquals(previous, System.getProperty(LogSetup.LOG_FILE), "no log file was configured");
     }
 
     @Test

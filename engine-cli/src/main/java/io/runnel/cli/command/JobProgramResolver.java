@@ -10,6 +10,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
@@ -23,8 +24,8 @@ import java.util.jar.Manifest;
  *
  * <p><b>Contract:</b> a job jar gets its own {@link URLClassLoader} whose parent is the CLI's loader, so the job
  * shares the engine's classes (parent first) and brings its own code. Every problem is a {@link CliException}
- * with exit code 2 and a one-line message: file not found, unreadable jar, no Main-Class, class not found or not
- * loadable, no {@code public static void main(String[])}.
+ * with exit code 2 and a one-line message: not a valid path, file not found, unreadable jar, no Main-Class, class
+ * not found or not loadable, no {@code public static void main(String[])}.
  *
  * <p><b>Threading:</b> stateless.
  */
@@ -40,7 +41,14 @@ final class JobProgramResolver {
      * @throws CliException if there is nothing runnable (see the class comment)
      */
     static JobProgram resolve(String target, String mainClassOverride) {
-        Path path = Paths.get(target);
+        Path path;
+        try {
+            path = Paths.get(target);
+        } catch (InvalidPathException e) {
+            // e.g. a NUL character, or a name the platform's file name encoding cannot represent (LANG=C).
+            throw CliException.usage("Job jar path '" + target + "' is not a valid path (" + e.getReason()
+                    + "), nor is it the name of a bundled example (see 'runnel examples')");
+        }
         if (Files.isRegularFile(path)) {
             return fromJar(path, mainClassOverride);
         }
