@@ -20,13 +20,16 @@ import org.slf4j.LoggerFactory;
  * {@link StreamExecutionEnvironment#getExecutionEnvironment()} the program asks for carries the CLI's options and
  * a {@link JobCounter}, and the thread context class loader is the program's while main runs.
  *
- * <p><b>Contract:</b> the outcome is an exit code:
+ * <p><b>Contract:</b> once main has returned, the runner waits for every job the program submitted, also those
+ * submitted with {@code executeAsync} and still running, because the CLI exits the JVM afterwards. The outcome is
+ * an exit code:
  * <ul>
- *   <li>{@link ExitCode#OK}: main returned after submitting at least one job;</li>
+ *   <li>{@link ExitCode#OK}: main returned after submitting at least one job, and every job finished;</li>
  *   <li>{@link ExitCode#USAGE} (as {@link CliException}): main returned without submitting a job, or threw
  *       {@link IllegalArgumentException} before submitting one (invalid job arguments);</li>
- *   <li>{@link ExitCode#FAILED}: a job failed or main threw anything else; the root cause is printed in one line
- *       and the stack trace logged.</li>
+ *   <li>{@link ExitCode#FAILED}: a job failed or was cancelled (even if main caught the exception and returned
+ *       normally), main threw anything else, or the main class's static initializer threw; the root cause is
+ *       printed in one line and the stack trace logged.</li>
  * </ul>
  * Only programs that obtain their environment from {@code getExecutionEnvironment()} are counted; one that
  * constructs its own environment is reported as running no job.
@@ -63,6 +66,10 @@ final class JobProgramRunner {
             program.main().invoke(null, (Object) args.toArray(String[]::new));
         } catch (InvocationTargetException e) {
             return failed(program, e.getCause(), counter);
+        } catch (LinkageError e) {
+            // Invoking main initializes its class: an ExceptionInInitializerError (or, if the initializer failed
+            // before in this JVM, a NoClassDefFoundError) arrives unwrapped.
+            return mainClassFailed(program, e);
         } catch (IllegalAccessException e) {
             throw CliException.usage("Cannot call main of " + program.description() + ": " + e.getMessage());
         } finally {
@@ -72,7 +79,44 @@ final class JobProgramRunner {
         if (counter.submitted() == 0) {
             throw CliException.usage("Main class " + program.mainClassName() + " did not execute a Runnel job");
         }
+        return awaitJobs(program, counter);
+    }
+
+    /** After main returned: waits for the jobs still running and reports the first failure of any job. */
+    private int awaitJobs(JobProgram program, JobCounter counter) {
+        Optional<Throwable> jobFailure;
+        try {
+            jobFailure = counter.firstFailure().isPresent() ? counter.firstFailure() : counter.awaitJobs();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            counter.cancelAll();
+            LOG.error("Interrupted while waiting for the jobs of {}; cancelled them", program.description(), e);
+            err.println("Error: interrupted while waiting for the jobs of " + program.mainClassName()
+                    + " to end; cancelled them");
+            err.flush();
+            return ExitCode.FAILED;
+        }
+        if (jobFailure.isPresent()) {
+            // main returned normally: it caught the job's exception, or left an executeAsync job running.
+            LOG.error("A job of {} failed", program.description(), jobFailure.get());
+            printJobFailed(jobFailure.get());
+            return ExitCode.FAILED;
+        }
         return ExitCode.OK;
+    }
+
+    private int mainClassFailed(JobProgram program, LinkageError error) {
+        LOG.error("Main class of {} cannot be initialized", program.description(), error);
+        err.println("Error: main class " + program.mainClassName() + " cannot be initialized: "
+                + Messages.oneLine(Messages.rootCause(error)) + " " + Messages.seeLog());
+        err.flush();
+        return ExitCode.FAILED;
+    }
+
+    private void printJobFailed(Throwable jobFailure) {
+        err.println("Error: job failed: " + Messages.oneLine(Messages.rootCause(jobFailure)) + " "
+                + Messages.seeLog());
+        err.flush();
     }
 
     private static StreamExecutionEnvironment newEnvironment(OptionalInt parallelism, JobCounter counter) {
@@ -87,9 +131,7 @@ final class JobProgramRunner {
         Optional<Throwable> jobFailure = counter.firstFailure().or(() -> findJobFailure(thrown));
         if (jobFailure.isPresent()) {
             LOG.error("A job of {} failed", program.description(), thrown);
-            err.println("Error: job failed: " + Messages.oneLine(Messages.rootCause(jobFailure.get())) + " "
-                    + Messages.seeLog());
-            err.flush();
+            printJobFailed(jobFailure.get());
             return ExitCode.FAILED;
         }
         if (thrown instanceof IllegalArgumentException && counter.submitted() == 0) {

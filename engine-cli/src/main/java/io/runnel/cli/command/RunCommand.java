@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
  * is {@link JobProgramResolver}'s job and running it {@link JobProgramRunner}'s.
  *
  * <p><b>Errors:</b> usage errors (bad option, missing jar, no main class, not a job, invalid job arguments) throw
- * {@link CliException} with exit code 2; a failed job returns exit code 1 after printing its root cause.
+ * {@link CliException} with exit code 2; a failed job returns exit code 1 after printing its root cause. The
+ * command returns only after every job the program submitted has ended, also one started with
+ * {@code executeAsync} that main did not wait for: the CLI's {@code System.exit} would otherwise kill it.
  *
  * <p><b>Threading:</b> the thread that executes the command line; the job's main runs on it too.
  */

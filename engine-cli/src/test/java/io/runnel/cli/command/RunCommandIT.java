@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.runnel.cli.CliRun;
 import io.runnel.cli.ExitCode;
 import io.runnel.cli.TestJars;
+import io.runnel.cli.testjobs.AsyncJob;
+import io.runnel.cli.testjobs.BrokenInitJob;
 import io.runnel.cli.testjobs.FailingJob;
 import io.runnel.cli.testjobs.SquaresJob;
+import io.runnel.cli.testjobs.SwallowingJob;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -65,6 +68,61 @@ class RunCommandIT {
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("Error: job failed: java.lang.ArithmeticException: cannot handle 42 (see "
                 + "log for the stack trace"), run.err());
+    }
+
+    @Test
+    void aJobFailureThatMainSwallowsStillExitsOne() throws Exception {
+        Path jar = TestJars.write(dir.resolve("swallowing.jar"), SwallowingJob.class.getName(),
+                SwallowingJob.class, FailingJob.class);
+
+        CliRun run = CliRun.of("run", jar.toString());
+
+        assertEquals(ExitCode.FAILED, run.exitCode(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("Error: job failed: java.lang.ArithmeticException: cannot handle 42 (see "
+                + "log for the stack trace"), run.err());
+    }
+
+    @Test
+    void aJobStartedWithExecuteAsyncRunsToTheEndBeforeTheCommandReturns() throws Exception {
+        Path jar = TestJars.write(dir.resolve("async.jar"), AsyncJob.class.getName(), AsyncJob.class);
+        Path out = dir.resolve("out");
+        long n = 200_000;
+
+        CliRun run = CliRun.of("run", "--parallelism", "1", jar.toString(), out.toString(), Long.toString(n));
+
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        // main returned right after submitting; the part file is complete only if the CLI waited for the job.
+        List<String> lines = Files.readAllLines(out.resolve("part-0-0"));
+        assertEquals(n, lines.size());
+        assertEquals(Long.toString(n), lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void aFailedJobStartedWithExecuteAsyncExitsOne() throws Exception {
+        Path jar = TestJars.write(dir.resolve("async.jar"), AsyncJob.class.getName(), AsyncJob.class);
+
+        CliRun run = CliRun.of("run", jar.toString(), "fail");
+
+        assertEquals(ExitCode.FAILED, run.exitCode(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("Error: job failed: java.lang.ArithmeticException: cannot handle 42 "
+                + "asynchronously (see log for the stack trace"), run.err());
+    }
+
+    @Test
+    void aMainClassWhoseStaticInitializerThrowsExitsOneWithItsRootCause() throws Exception {
+        Path jar = TestJars.write(dir.resolve("broken.jar"), BrokenInitJob.class.getName(), BrokenInitJob.class);
+
+        CliRun run = CliRun.of("run", jar.toString());
+
+        assertEquals(ExitCode.FAILED, run.exitCode(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("Error: main class " + BrokenInitJob.class.getName() + " cannot be "
+                + "initialized: java.lang.IllegalStateException: no configuration for BrokenInitJob (see log"),
+                run.err());
+        assertEquals("", run.out());
     }
 
     @Test
