@@ -8,9 +8,9 @@ import io.runnel.state.VoidNamespace;
  * Base of the heap states: reads and writes the entry of the backend's current key in the current namespace.
  *
  * <p>The typical user function reads a key's state and then writes it ({@code value()} then {@code update()}).
- * The entry found by the read is remembered together with the key and namespace objects it was found for, and a
- * write for the very same objects (an identity check) updates that entry without a second hash lookup, which
- * halves the cost of a read-modify-write on a large, cache-cold map.
+ * The slot found by the read is remembered together with the key and namespace objects it was found for and the
+ * map's version, and a write for the very same objects (an identity check) into an unchanged map stores into that
+ * slot without a second hash lookup.
  *
  * <p><b>Threading:</b> task thread only.
  *
@@ -24,8 +24,10 @@ abstract class AbstractHeapState<K, N, S> implements State {
     final StateTable<K, N, S> table;
     /** Owner: task thread. */
     private N currentNamespace;
-    /** The entry of the last access and the key/namespace it was for. Owner: task thread. */
-    private StateMap.Entry<K, N, S> lastEntry;
+    /** Where the last access found the current key: map, slot and the map's version then. Owner: task thread. */
+    private StateMap<K, N, S> lastMap;
+    private int lastIndex = -1;
+    private int lastVersion;
     private K lastKey;
     private N lastNamespace;
 
@@ -45,30 +47,34 @@ abstract class AbstractHeapState<K, N, S> implements State {
 
     final S getInternal() {
         K key = backend.getCurrentKey();
-        StateMap.Entry<K, N, S> e = table.getEntry(key, backend.getCurrentKeyGroup(), currentNamespace);
-        remember(key, e);
-        return e == null ? null : e.state;
+        StateMap<K, N, S> map = table.mapOrNull(backend.getCurrentKeyGroup());
+        int index = map == null ? -1 : map.indexOf(key, currentNamespace);
+        remember(key, map, index);
+        return index < 0 ? null : map.stateAt(index);
     }
 
     final void putInternal(S value) {
         K key = backend.getCurrentKey();
-        StateMap.Entry<K, N, S> e = lastEntry;
-        if (e != null && lastKey == key && lastNamespace == currentNamespace) {
-            e.state = value;
+        StateMap<K, N, S> map = lastMap;
+        if (lastIndex >= 0 && lastKey == key && lastNamespace == currentNamespace && map.version() == lastVersion) {
+            map.setStateAt(lastIndex, value);
             return;
         }
-        remember(key, table.put(key, backend.getCurrentKeyGroup(), currentNamespace, value));
+        map = table.mapFor(backend.getCurrentKeyGroup());
+        remember(key, map, map.put(key, currentNamespace, value));
     }
 
-    private void remember(K key, StateMap.Entry<K, N, S> entry) {
-        lastEntry = entry;
+    private void remember(K key, StateMap<K, N, S> map, int index) {
+        lastMap = map;
+        lastIndex = index;
+        lastVersion = map == null ? 0 : map.version();
         lastKey = key;
         lastNamespace = currentNamespace;
     }
 
     @Override
     public final void clear() {
-        lastEntry = null;
+        lastIndex = -1;
         table.remove(backend.getCurrentKey(), backend.getCurrentKeyGroup(), currentNamespace);
     }
 }

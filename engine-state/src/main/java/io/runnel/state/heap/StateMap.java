@@ -1,8 +1,15 @@
 package io.runnel.state.heap;
 
 /**
- * A hash map from (key, namespace) to a state object, for one key group. Written for the state access path:
- * one hash computation, no boxing of a composite key, no iterator allocation on lookups.
+ * A hash map from (key, namespace) to a state object, for one key group, written for the state access path:
+ * open addressing with linear probing over parallel arrays, so a lookup reads a compact {@code int[]} of hashes
+ * and touches a key only when its hash matches. There are no entry objects, which saves the lookup one
+ * cache-cold object per access compared with a chained map.
+ *
+ * <p>Invariants: a slot is empty iff {@code keys[i] == null}; every stored (key, namespace) sits in the probe run
+ * that starts at {@code hash & mask} with no empty slot before it (kept by backward-shift deletion); the load
+ * factor stays at most 3/4. {@link #version()} changes whenever entries move (resize, removal), so a remembered
+ * slot index is valid while the version is unchanged.
  *
  * <p><b>Threading:</b> task thread only.
  *
@@ -14,107 +21,141 @@ final class StateMap<K, N, S> {
 
     private static final int INITIAL_CAPACITY = 16;
 
-    private Entry<K, N, S>[] table = newTable(INITIAL_CAPACITY);
+    private int[] hashes = new int[INITIAL_CAPACITY];
+    private Object[] keys = new Object[INITIAL_CAPACITY];
+    private Object[] namespaces = new Object[INITIAL_CAPACITY];
+    private Object[] states = new Object[INITIAL_CAPACITY];
     private int size;
-
-    static final class Entry<K, N, S> {
-        final K key;
-        final N namespace;
-        final int hash;
-        S state;
-        Entry<K, N, S> next;
-
-        Entry(K key, N namespace, int hash, S state, Entry<K, N, S> next) {
-            this.key = key;
-            this.namespace = namespace;
-            this.hash = hash;
-            this.state = state;
-            this.next = next;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <K, N, S> Entry<K, N, S>[] newTable(int capacity) {
-        return (Entry<K, N, S>[]) new Entry[capacity];
-    }
+    private int version;
 
     private static int hash(Object key, Object namespace) {
         int h = key.hashCode() * 31 + namespace.hashCode();
         return h ^ (h >>> 16);
     }
 
-    /** Identity first: keys often are the very objects stored, and then no {@code equals} call is needed. */
-    private static boolean matches(Entry<?, ?, ?> e, Object key, Object namespace) {
-        Object k = e.key;
-        Object n = e.namespace;
-        return (k == key || k.equals(key)) && (n == namespace || n.equals(namespace));
-    }
-
-    /** @return the entry of (key, namespace), or null; entries stay valid until removed (resizing moves them) */
-    Entry<K, N, S> getEntry(K key, N namespace) {
+    /** @return the slot of (key, namespace), or -1; valid while {@link #version()} is unchanged */
+    int indexOf(K key, N namespace) {
         int h = hash(key, namespace);
-        Entry<K, N, S>[] tab = table;
-        for (Entry<K, N, S> e = tab[h & (tab.length - 1)]; e != null; e = e.next) {
-            if (e.hash == h && matches(e, key, namespace)) {
-                return e;
+        int[] hs = hashes;
+        Object[] ks = keys;
+        int mask = hs.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            Object k = ks[i];
+            if (k == null) {
+                return -1;
+            }
+            if (hs[i] == h && (k == key || k.equals(key)) && sameNamespace(namespaces[i], namespace)) {
+                return i;
             }
         }
-        return null;
     }
 
-    /** Sets the state of (key, namespace). @return its entry */
-    Entry<K, N, S> put(K key, N namespace, S state) {
-        int h = hash(key, namespace);
-        int index = h & (table.length - 1);
-        for (Entry<K, N, S> e = table[index]; e != null; e = e.next) {
-            if (e.hash == h && matches(e, key, namespace)) {
-                e.state = state;
-                return e;
-            }
+    private static boolean sameNamespace(Object stored, Object namespace) {
+        return stored == namespace || stored.equals(namespace);
+    }
+
+    /** @return the state at a slot from {@link #indexOf} or {@link #put} */
+    @SuppressWarnings("unchecked")
+    S stateAt(int index) {
+        return (S) states[index];
+    }
+
+    /** Replaces the state at a slot. */
+    void setStateAt(int index, S state) {
+        states[index] = state;
+    }
+
+    /** Sets the state of (key, namespace). @return its slot */
+    int put(K key, N namespace, S state) {
+        int index = indexOf(key, namespace);
+        if (index >= 0) {
+            states[index] = state;
+            return index;
         }
-        Entry<K, N, S> added = new Entry<>(key, namespace, h, state, table[index]);
-        table[index] = added;
-        if (++size > table.length * 3 / 4) {
+        if ((size + 1) * 4 > hashes.length * 3) {
             resize();
         }
-        return added;
+        int h = hash(key, namespace);
+        int mask = hashes.length - 1;
+        int i = h & mask;
+        while (keys[i] != null) {
+            i = (i + 1) & mask;
+        }
+        hashes[i] = h;
+        keys[i] = key;
+        namespaces[i] = namespace;
+        states[i] = state;
+        size++;
+        return i;
     }
 
-    /** Removes (key, namespace). */
+    /** Removes (key, namespace), shifting later entries of its probe run back so lookups still find them. */
     void remove(K key, N namespace) {
-        int h = hash(key, namespace);
-        int index = h & (table.length - 1);
-        Entry<K, N, S> prev = null;
-        for (Entry<K, N, S> e = table[index]; e != null; prev = e, e = e.next) {
-            if (e.hash == h && matches(e, key, namespace)) {
-                if (prev == null) {
-                    table[index] = e.next;
-                } else {
-                    prev.next = e.next;
-                }
-                size--;
-                return;
+        int gap = indexOf(key, namespace);
+        if (gap < 0) {
+            return;
+        }
+        int mask = hashes.length - 1;
+        int i = gap;
+        while (true) {
+            i = (i + 1) & mask;
+            if (keys[i] == null) {
+                break;
+            }
+            int home = hashes[i] & mask;
+            // Move entry i into the gap unless its home slot lies cyclically in (gap, i].
+            boolean homeBetween = gap <= i ? (gap < home && home <= i) : (gap < home || home <= i);
+            if (!homeBetween) {
+                moveSlot(i, gap);
+                gap = i;
             }
         }
+        keys[gap] = null;
+        namespaces[gap] = null;
+        states[gap] = null;
+        size--;
+        version++;
+    }
+
+    private void moveSlot(int from, int to) {
+        hashes[to] = hashes[from];
+        keys[to] = keys[from];
+        namespaces[to] = namespaces[from];
+        states[to] = states[from];
     }
 
     int size() {
         return size;
     }
 
+    /** @return a number that changes whenever slots move */
+    int version() {
+        return version;
+    }
+
     private void resize() {
-        Entry<K, N, S>[] old = table;
-        Entry<K, N, S>[] next = newTable(old.length * 2);
-        for (Entry<K, N, S> head : old) {
-            Entry<K, N, S> e = head;
-            while (e != null) {
-                Entry<K, N, S> following = e.next;
-                int index = e.hash & (next.length - 1);
-                e.next = next[index];
-                next[index] = e;
-                e = following;
+        int[] oldHashes = hashes;
+        Object[] oldKeys = keys;
+        Object[] oldNamespaces = namespaces;
+        Object[] oldStates = states;
+        int capacity = oldHashes.length * 2;
+        hashes = new int[capacity];
+        keys = new Object[capacity];
+        namespaces = new Object[capacity];
+        states = new Object[capacity];
+        int mask = capacity - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != null) {
+                int i = oldHashes[j] & mask;
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                hashes[i] = oldHashes[j];
+                keys[i] = oldKeys[j];
+                namespaces[i] = oldNamespaces[j];
+                states[i] = oldStates[j];
             }
         }
-        table = next;
+        version++;
     }
 }

@@ -32,13 +32,14 @@ final class StateTable<K, N, S> {
         return m;
     }
 
-    StateMap.Entry<K, N, S> getEntry(K key, int keyGroup, N namespace) {
-        StateMap<K, N, S> m = maps[keyGroup - range.startKeyGroup()];
-        return m == null ? null : m.getEntry(key, namespace);
+    /** @return the map of a key group, or null if nothing was ever stored in it */
+    StateMap<K, N, S> mapOrNull(int keyGroup) {
+        return maps[keyGroup - range.startKeyGroup()];
     }
 
-    StateMap.Entry<K, N, S> put(K key, int keyGroup, N namespace, S state) {
-        return map(keyGroup).put(key, namespace, state);
+    /** @return the map of a key group, created on first use */
+    StateMap<K, N, S> mapFor(int keyGroup) {
+        return map(keyGroup);
     }
 
     void remove(K key, int keyGroup, N namespace) {
