@@ -1,0 +1,60 @@
+package io.runnel.state.heap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Open addressing with backward-shift deletion keeps every live entry findable, whatever the order of operations. */
+class StateMapTest {
+
+    /** A key whose hash collides a lot, so probe runs are long and wrap around the table. */
+    record Key(int id) {
+        @Override
+        public int hashCode() {
+            return id % 5;
+        }
+    }
+
+    @Test
+    void randomPutsAndRemovesMatchAHashMap() {
+        for (long seed = 0; seed < 20; seed++) {
+            StateMap<Key, String, Integer> map = new StateMap<>();
+            Map<Key, Integer> reference = new HashMap<>();
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int op = 0; op < 5_000; op++) {
+                Key k = new Key(random.nextInt(200));
+                if (random.nextInt(3) == 0) {
+                    map.remove(k, "ns");
+                    reference.remove(k);
+                } else {
+                    map.put(k, "ns", op);
+                    reference.put(k, op);
+                }
+            }
+            assertEquals(reference.size(), map.size(), "seed " + seed);
+            for (int id = 0; id < 200; id++) {
+                Key k = new Key(id);
+                int index = map.indexOf(k, "ns");
+                assertEquals(reference.get(k), index < 0 ? null : map.stateAt(index), "seed " + seed + " key " + id);
+            }
+        }
+    }
+
+    @Test
+    void namespacesSeparateEntriesAndVersionChangesWhenSlotsMove() {
+        StateMap<String, String, Integer> map = new StateMap<>();
+        map.put("k", "a", 1);
+        map.put("k", "b", 2);
+        assertEquals(1, map.stateAt(map.indexOf("k", "a")));
+        assertEquals(2, map.stateAt(map.indexOf("k", "b")));
+        int version = map.version();
+        map.remove("k", "a");
+        assertNotEquals(version, map.version());
+        assertEquals(-1, map.indexOf("k", "a"));
+        assertEquals(2, map.stateAt(map.indexOf("k", "b")));
+    }
+}
