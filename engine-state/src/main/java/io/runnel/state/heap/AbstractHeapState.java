@@ -22,8 +22,8 @@ abstract class AbstractHeapState<K, N, S> implements State {
 
     final HeapKeyedStateBackend<K> backend;
     final StateTable<K, N, S> table;
-    /** Owner: task thread. */
-    private N currentNamespace;
+    /** The void namespace until window state needs others (it will add a setter with its first user). */
+    private final N currentNamespace;
     /** Where the last access found the current key: map, slot and the map's version then. Owner: task thread. */
     private StateMap<K, N, S> lastMap;
     private int lastIndex = -1;
@@ -39,11 +39,6 @@ abstract class AbstractHeapState<K, N, S> implements State {
     }
 
     abstract StateDescriptor.Kind kind();
-
-    /** Scopes further accesses to {@code namespace} (windows use this). */
-    void setCurrentNamespace(N namespace) {
-        this.currentNamespace = namespace;
-    }
 
     final S getInternal() {
         K key = backend.getCurrentKey();
