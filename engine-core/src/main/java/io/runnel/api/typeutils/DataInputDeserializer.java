@@ -17,6 +17,8 @@ public final class DataInputDeserializer implements DataInputView {
     private byte[] buffer = new byte[0];
     private int position;
     private int end;
+    /** Created on the first string read, so that readers of other types do not pay for it. */
+    private AsciiStringCache strings;
 
     /** Creates a deserializer over nothing; call {@link #setBuffer(byte[], int, int)}. */
     public DataInputDeserializer() {
@@ -52,7 +54,8 @@ public final class DataInputDeserializer implements DataInputView {
 
     /**
      * Reads {@code length} chars of the one-byte-per-char encoding of {@link StringSerializer} if they are all
-     * ASCII, in one pass over the backing array.
+     * ASCII, in one pass over the backing array. Short strings that repeat come back as the same instance (see
+     * {@link AsciiStringCache}).
      *
      * @return the string, or null (consuming nothing) if a char is not ASCII or the bytes are not all here
      */
@@ -60,15 +63,14 @@ public final class DataInputDeserializer implements DataInputView {
         if (end - position < length) {
             return null;
         }
-        byte[] b = buffer;
-        int p = position;
-        for (int i = 0; i < length; i++) {
-            if (b[p + i] < 0) {
-                return null;
-            }
+        if (strings == null) {
+            strings = new AsciiStringCache();
         }
-        position += length;
-        return new String(b, p, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String s = strings.read(buffer, position, length);
+        if (s != null) {
+            position += length;
+        }
+        return s;
     }
 
     @Override
