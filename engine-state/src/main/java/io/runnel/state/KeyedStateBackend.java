@@ -2,6 +2,8 @@ package io.runnel.state;
 
 import io.runnel.api.state.State;
 import io.runnel.api.state.StateDescriptor;
+import io.runnel.api.typeutils.TypeSerializer;
+import java.util.stream.Stream;
 
 /**
  * Holds the keyed state of one keyed operator's subtask: the entries of the key groups in its
@@ -42,6 +44,31 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
      * @throws IllegalStateException if the name was registered before with another kind of state
      */
     <S extends State> S getOrCreateKeyedState(StateDescriptor<?> descriptor);
+
+    /**
+     * Like {@link #getOrCreateKeyedState(StateDescriptor)} for state scoped to a namespace as well as the key. The
+     * returned object implements {@link InternalKvState}; list, reducing and aggregating states also implement
+     * {@link InternalMergingState}.
+     *
+     * @param namespaceSerializer serializer of the namespaces (windows), for backends that store bytes
+     * @throws IllegalStateException if the name was registered before with another kind of state
+     */
+    <N, S extends State> S getOrCreateKeyedState(TypeSerializer<N> namespaceSerializer,
+                                                 StateDescriptor<?> descriptor);
+
+    /**
+     * @return the keys that have an entry of the named state in {@code namespace}, over this backend's key groups;
+     *     the state must not be modified while the stream is consumed
+     */
+    <N> Stream<K> getKeys(String stateName, N namespace);
+
+    /**
+     * Creates a priority queue held by this backend (timers).
+     *
+     * @param name unique among the queues and states of this backend
+     * @throws IllegalStateException if the name is taken
+     */
+    <T> KeyGroupedPriorityQueue<T> createPriorityQueue(String name, PriorityQueueSpec<T> spec);
 
     @Override
     void close();

@@ -1,8 +1,10 @@
 package io.runnel.state.heap;
 
-import io.runnel.api.state.State;
 import io.runnel.api.state.StateDescriptor;
+import io.runnel.state.InternalKvState;
 import io.runnel.state.VoidNamespace;
+import java.util.Collection;
+import java.util.function.BinaryOperator;
 
 /**
  * Base of the heap states: reads and writes the entry of the backend's current key in the current namespace.
@@ -18,12 +20,12 @@ import io.runnel.state.VoidNamespace;
  * @param <N> namespace type
  * @param <S> the stored object type
  */
-abstract class AbstractHeapState<K, N, S> implements State {
+abstract class AbstractHeapState<K, N, S> implements InternalKvState<N> {
 
     final HeapKeyedStateBackend<K> backend;
     final StateTable<K, N, S> table;
-    /** The void namespace until window state needs others (it will add a setter with its first user). */
-    private final N currentNamespace;
+    /** Owner: task thread; {@link VoidNamespace} unless a window operator sets one. */
+    private N currentNamespace;
     /** Where the last access found the current key: map, slot and the map's version then. Owner: task thread. */
     private StateMap<K, N, S> lastMap;
     private int lastIndex = -1;
@@ -39,6 +41,46 @@ abstract class AbstractHeapState<K, N, S> implements State {
     }
 
     abstract StateDescriptor.Kind kind();
+
+    @Override
+    public final void setCurrentNamespace(N namespace) {
+        currentNamespace = namespace;
+    }
+
+    /** @return the state object of the current key in {@code namespace}, removed from the table; null if none */
+    final S removeInternal(N namespace) {
+        K key = backend.getCurrentKey();
+        int keyGroup = backend.getCurrentKeyGroup();
+        StateMap<K, N, S> map = table.mapOrNull(keyGroup);
+        int index = map == null ? -1 : map.indexOf(key, namespace);
+        if (index < 0) {
+            return null;
+        }
+        S state = map.stateAt(index);
+        lastIndex = -1;
+        map.remove(key, namespace);
+        return state;
+    }
+
+    /**
+     * Merges the entries of {@code sources} into {@code target} for the current key (see
+     * {@link io.runnel.state.InternalMergingState}), combining two state objects with {@code combine}.
+     */
+    final void mergeInto(N target, Collection<N> sources, BinaryOperator<S> combine) {
+        S merged = null;
+        for (N source : sources) {
+            S s = removeInternal(source);
+            if (s != null) {
+                merged = merged == null ? s : combine.apply(merged, s);
+            }
+        }
+        if (merged == null) {
+            return;
+        }
+        S existing = removeInternal(target);
+        setCurrentNamespace(target);
+        putInternal(existing == null ? merged : combine.apply(existing, merged));
+    }
 
     final S getInternal() {
         K key = backend.getCurrentKey();

@@ -2,11 +2,17 @@ package io.runnel.state.heap;
 
 import io.runnel.api.state.State;
 import io.runnel.api.state.StateDescriptor;
+import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.state.KeyGroupRange;
 import io.runnel.state.KeyGroupRangeAssignment;
+import io.runnel.state.KeyGroupedPriorityQueue;
 import io.runnel.state.KeyedStateBackend;
+import io.runnel.state.PriorityQueueSpec;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Keyed state on the heap: per registered state a {@link StateTable} of hash maps per key group. Values are kept
@@ -22,6 +28,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final KeyGroupRange keyGroupRange;
     private final int maxParallelism;
     private final Map<String, AbstractHeapState<K, ?, ?>> states = new HashMap<>();
+    private final Set<String> queueNames = new HashSet<>();
     /** Owner: task thread. */
     private K currentKey;
     /** Owner: task thread. */
@@ -78,9 +85,33 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             }
             return (S) existing;
         }
+        if (queueNames.contains(descriptor.getName())) {
+            throw new IllegalStateException("The name '" + descriptor.getName() + "' is already used by a queue");
+        }
         AbstractHeapState<K, ?, ?> created = HeapStates.create(this, descriptor);
         states.put(descriptor.getName(), created);
         return (S) created;
+    }
+
+    @Override
+    public <N, S extends State> S getOrCreateKeyedState(TypeSerializer<N> namespaceSerializer,
+                                                        StateDescriptor<?> descriptor) {
+        // The heap keeps namespaces as objects; the serializer matters only to backends that store bytes.
+        return getOrCreateKeyedState(descriptor);
+    }
+
+    @Override
+    public <N> Stream<K> getKeys(String stateName, N namespace) {
+        AbstractHeapState<K, ?, ?> s = states.get(stateName);
+        return s == null ? Stream.empty() : s.table.keys(namespace);
+    }
+
+    @Override
+    public <T> KeyGroupedPriorityQueue<T> createPriorityQueue(String name, PriorityQueueSpec<T> spec) {
+        if (states.containsKey(name) || !queueNames.add(name)) {
+            throw new IllegalStateException("The name '" + name + "' is already used by a state or queue");
+        }
+        return new HeapPriorityQueueSet<>(spec);
     }
 
     /** @return the number of (key, namespace) entries of the named state, for tests; 0 if unknown */

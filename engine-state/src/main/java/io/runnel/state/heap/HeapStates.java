@@ -11,7 +11,9 @@ import io.runnel.api.state.ReducingStateDescriptor;
 import io.runnel.api.state.StateAccessException;
 import io.runnel.api.state.StateDescriptor;
 import io.runnel.api.state.ValueState;
+import io.runnel.state.InternalMergingState;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +67,8 @@ final class HeapStates {
         }
     }
 
-    static final class ListImpl<K, V> extends AbstractHeapState<K, Object, ArrayList<V>> implements ListState<V> {
+    static final class ListImpl<K, V> extends AbstractHeapState<K, Object, ArrayList<V>>
+            implements ListState<V>, InternalMergingState<Object> {
         ListImpl(HeapKeyedStateBackend<K> backend) {
             super(backend);
         }
@@ -105,6 +108,14 @@ final class HeapStates {
             for (V v : values) {
                 add(v);
             }
+        }
+
+        @Override
+        public void mergeNamespaces(Object target, Collection<Object> sources) {
+            mergeInto(target, sources, (a, b) -> {
+                a.addAll(b);
+                return a;
+            });
         }
     }
 
@@ -190,7 +201,8 @@ final class HeapStates {
         }
     }
 
-    static final class Reducing<K, V> extends AbstractHeapState<K, Object, V> implements ReducingState<V> {
+    static final class Reducing<K, V> extends AbstractHeapState<K, Object, V>
+            implements ReducingState<V>, InternalMergingState<Object> {
         private final ReduceFunction<V> reducer;
 
         Reducing(HeapKeyedStateBackend<K> backend, ReduceFunction<V> reducer) {
@@ -217,10 +229,21 @@ final class HeapStates {
                 throw new StateAccessException("The ReduceFunction of a ReducingState failed", e);
             }
         }
+
+        @Override
+        public void mergeNamespaces(Object target, Collection<Object> sources) {
+            mergeInto(target, sources, (a, b) -> {
+                try {
+                    return reducer.reduce(a, b);
+                } catch (Exception e) {
+                    throw new StateAccessException("The ReduceFunction of a ReducingState failed", e);
+                }
+            });
+        }
     }
 
     static final class Aggregating<K, IN, ACC, OUT> extends AbstractHeapState<K, Object, ACC>
-            implements AggregatingState<IN, OUT> {
+            implements AggregatingState<IN, OUT>, InternalMergingState<Object> {
         private final AggregateFunction<IN, ACC, OUT> function;
 
         Aggregating(HeapKeyedStateBackend<K> backend, AggregateFunction<IN, ACC, OUT> function) {
@@ -243,6 +266,11 @@ final class HeapStates {
         public void add(IN value) {
             ACC acc = getInternal();
             putInternal(function.add(value, acc == null ? function.createAccumulator() : acc));
+        }
+
+        @Override
+        public void mergeNamespaces(Object target, Collection<Object> sources) {
+            mergeInto(target, sources, function::merge);
         }
     }
 }

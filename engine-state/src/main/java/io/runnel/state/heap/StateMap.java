@@ -1,5 +1,8 @@
 package io.runnel.state.heap;
 
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
 /**
  * A hash map from (key, namespace) to a state object, for one key group, written for the state access path:
  * open addressing with linear probing over parallel arrays, so a lookup reads a compact {@code int[]} of hashes
@@ -122,6 +125,16 @@ final class StateMap<K, N, S> {
         keys[to] = keys[from];
         namespaces[to] = namespaces[from];
         states[to] = states[from];
+    }
+
+    /** @return the keys with an entry in {@code namespace}; the map must not change while it is consumed */
+    @SuppressWarnings("unchecked")
+    Stream<K> keys(Object namespace) {
+        Object[] ks = keys;
+        Object[] ns = namespaces;
+        return IntStream.range(0, ks.length)
+                .filter(i -> ks[i] != null && sameNamespace(ns[i], namespace))
+                .mapToObj(i -> (K) ks[i]);
     }
 
     int size() {

@@ -1,6 +1,9 @@
 package io.runnel.state.heap;
 
 import io.runnel.state.KeyGroupRange;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * All entries of one registered state, split by key group so that snapshots and rescaling can work per group.
@@ -47,6 +50,11 @@ final class StateTable<K, N, S> {
         if (m != null) {
             m.remove(key, namespace);
         }
+    }
+
+    /** @return the keys with an entry in {@code namespace}, key group by key group */
+    Stream<K> keys(Object namespace) {
+        return Arrays.stream(maps).filter(Objects::nonNull).flatMap(m -> m.keys(namespace));
     }
 
     /** @return the number of entries over all key groups */
