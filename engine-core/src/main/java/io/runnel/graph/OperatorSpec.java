@@ -3,12 +3,14 @@ package io.runnel.graph;
 import io.runnel.annotation.Internal;
 import io.runnel.api.connector.sink.Sink;
 import io.runnel.api.connector.source.Source;
+import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.api.functions.FilterFunction;
 import io.runnel.api.functions.FlatMapFunction;
 import io.runnel.api.functions.KeySelector;
 import io.runnel.api.functions.KeyedProcessFunction;
 import io.runnel.api.functions.MapFunction;
 import io.runnel.api.functions.ProcessFunction;
+import io.runnel.api.typeutils.TypeInformation;
 import java.io.Serializable;
 
 /**
@@ -82,8 +84,12 @@ public sealed interface OperatorSpec extends Serializable {
         }
     }
 
-    /** Applies a {@link KeyedProcessFunction} with keyed state scoped by {@code keySelector}. */
-    record KeyedProcessSpec(KeyedProcessFunction<?, ?, ?> function, KeySelector<?, ?> keySelector, String name)
+    /**
+     * Applies a {@link KeyedProcessFunction} with keyed state scoped by {@code keySelector}, whose keys have type
+     * {@code keyType} (for backends and timers that store keys as bytes).
+     */
+    record KeyedProcessSpec(KeyedProcessFunction<?, ?, ?> function, KeySelector<?, ?> keySelector,
+                            TypeInformation<?> keyType, String name)
             implements OperatorSpec {
         public String defaultName() {
             return name;
@@ -91,6 +97,17 @@ public sealed interface OperatorSpec extends Serializable {
 
         public Object userObject() {
             return function;
+        }
+    }
+
+    /** Assigns timestamps and generates watermarks with a {@link WatermarkStrategy}. */
+    record TimestampsAndWatermarksSpec(WatermarkStrategy<?> strategy) implements OperatorSpec {
+        public String defaultName() {
+            return "Timestamps/Watermarks";
+        }
+
+        public Object userObject() {
+            return strategy;
         }
     }
 

@@ -3,6 +3,7 @@ package io.runnel.api.datastream;
 import io.runnel.annotation.Public;
 import io.runnel.api.connector.sink.Sink;
 import io.runnel.api.environment.StreamExecutionEnvironment;
+import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.api.functions.FilterFunction;
 import io.runnel.api.functions.FlatMapFunction;
 import io.runnel.api.functions.KeySelector;
@@ -74,6 +75,16 @@ public class DataStream<T> {
     public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
         return transform("FlatMap", new OperatorSpec.FlatMapSpec(flatMapper),
                 TypeExtractor.outputType(flatMapper, FlatMapFunction.class, 1, false));
+    }
+
+    /**
+     * Gives the records event time: timestamps from the strategy's assigner and watermarks from its generator
+     * (periodic ones every {@code pipeline.auto-watermark-interval}). Watermarks from upstream are dropped, except
+     * the final one of a bounded input. Chained to the upstream operator when it can be.
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
+        return transform("Timestamps/Watermarks", new OperatorSpec.TimestampsAndWatermarksSpec(strategy),
+                getType());
     }
 
     /** Applies a {@link ProcessFunction}. */

@@ -26,11 +26,18 @@ import io.runnel.graph.PartitionerSpec;
 public class KeyedStream<T, K> extends DataStream<T> {
 
     private final KeySelector<T, K> keySelector;
+    private final TypeInformation<K> keyType;
 
     KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector) {
         super(input.environment,
                 new PartitionTransformation<>(input.transformation, PartitionerSpec.hash(keySelector)));
         this.keySelector = keySelector;
+        this.keyType = TypeExtractor.outputType(keySelector, KeySelector.class, 1, true);
+    }
+
+    /** @return the key type, or the generic type when it cannot be found (keys then carry their class) */
+    public TypeInformation<K> getKeyType() {
+        return keyType;
     }
 
     /** @return the key selector */
@@ -85,6 +92,6 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
     private <R> SingleOutputStreamOperator<R> keyed(String name, KeyedProcessFunction<K, T, R> fn,
                                                     TypeInformation<R> type) {
-        return transform(name, new OperatorSpec.KeyedProcessSpec(fn, keySelector, name), type);
+        return transform(name, new OperatorSpec.KeyedProcessSpec(fn, keySelector, keyType, name), type);
     }
 }

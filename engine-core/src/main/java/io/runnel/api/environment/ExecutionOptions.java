@@ -20,6 +20,11 @@ public final class ExecutionOptions {
     public static final ConfigOption<String> TARGET = ConfigOption.of("execution.target", String.class, "local",
             "Where jobs run: 'local' starts an embedded MiniCluster for each job.");
 
+    /** How often periodic watermark generators are asked for a watermark (Flink's key and default). */
+    public static final ConfigOption<Duration> AUTO_WATERMARK_INTERVAL = ConfigOption.of(
+            "pipeline.auto-watermark-interval", Duration.class, Duration.ofMillis(200),
+            "Interval of periodic watermark generation; 0 turns periodic generation off.");
+
     /** How long a partly filled network buffer may wait before it is sent; 0 sends after every record. */
     public static final ConfigOption<Duration> BUFFER_TIMEOUT = ConfigOption.of("execution.buffer-timeout",
             Duration.class, Duration.ofMillis(100),

@@ -7,6 +7,7 @@ import io.runnel.api.common.JobExecutionException;
 import io.runnel.api.common.JobExecutionResult;
 import io.runnel.api.common.JobId;
 import io.runnel.api.connector.source.Source;
+import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.api.datastream.SingleOutputStreamOperator;
 import io.runnel.api.typeutils.ResultTypeQueryable;
 import io.runnel.api.typeutils.TypeExtractor;
@@ -136,6 +137,15 @@ public class StreamExecutionEnvironment {
                 : TypeExtractor.outputType(source, Source.class, 0, false);
         SourceTransformation<T> t = new SourceTransformation<>("Source: " + sourceName, source, type);
         return new SingleOutputStreamOperator<>(this, t);
+    }
+
+    /**
+     * Like {@link #fromSource(Source, String)}, with event time from {@code watermarkStrategy} assigned right after
+     * the source, in the source's task.
+     */
+    public <T> SingleOutputStreamOperator<T> fromSource(Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy,
+                                                        String sourceName) {
+        return fromSource(source, sourceName).assignTimestampsAndWatermarks(watermarkStrategy);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package io.runnel.api.functions;
 
 import io.runnel.annotation.Public;
+import io.runnel.api.common.OutputTag;
 
 /**
  * A process function on a keyed stream: each call is scoped to the key of the current value, and keyed state
@@ -24,6 +25,18 @@ public abstract class KeyedProcessFunction<K, I, O> extends AbstractRichFunction
      */
     public abstract void processElement(I value, Context ctx, Collector<O> out) throws Exception;
 
+    /**
+     * Called when a timer registered through {@link Context#timerService()} fires, with that timer's key as the
+     * current key, so keyed state reads and writes that key's entry.
+     *
+     * @param timestamp the timer's time in ms
+     * @param ctx what fired (event or processing time) and the current key; valid only during the call
+     * @param out where to emit results; they carry {@code timestamp} as their event time for event-time timers
+     * @throws Exception to fail the task
+     */
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {
+    }
+
     /** What a {@link KeyedProcessFunction} may ask about the current value. */
     public abstract class Context {
 
@@ -32,5 +45,22 @@ public abstract class KeyedProcessFunction<K, I, O> extends AbstractRichFunction
 
         /** @return the key of the current value */
         public abstract K getCurrentKey();
+
+        /** @return the timers and clocks of this operator, scoped to the current key */
+        public abstract TimerService timerService();
+
+        /**
+         * Emits a value to the side output named by {@code tag}, with the current value's timestamp.
+         *
+         * @throws IllegalArgumentException if the tag is null
+         */
+        public abstract <X> void output(OutputTag<X> tag, X value);
+    }
+
+    /** The context of {@link #onTimer}: also says which clock fired. */
+    public abstract class OnTimerContext extends Context {
+
+        /** @return the time domain of the firing timer */
+        public abstract TimeDomain timeDomain();
     }
 }

@@ -1,6 +1,7 @@
 package io.runnel.api.functions;
 
 import io.runnel.annotation.Public;
+import io.runnel.api.common.OutputTag;
 
 /**
  * The most general one-input function: sees each value with its timestamp and emits any number of outputs.
@@ -38,5 +39,18 @@ public abstract class ProcessFunction<I, O> extends AbstractRichFunction {
 
         /** @return the event timestamp of the current value in ms, or null if it has none */
         public abstract Long timestamp();
+
+        /**
+         * @return the clocks of this operator; registering timers needs a keyed stream (use
+         *     {@link KeyedProcessFunction}) and throws {@link UnsupportedOperationException} here
+         */
+        public abstract TimerService timerService();
+
+        /**
+         * Emits a value to the side output named by {@code tag}, with the current value's timestamp.
+         *
+         * @throws IllegalArgumentException if the tag is null
+         */
+        public abstract <X> void output(OutputTag<X> tag, X value);
     }
 }

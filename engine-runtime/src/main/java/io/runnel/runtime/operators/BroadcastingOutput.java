@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.api.common.OutputTag;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
 import java.util.List;
@@ -30,6 +31,15 @@ final class BroadcastingOutput<T> implements Output<T> {
             outputs[i].collect(copy);
         }
         outputs[last].collect(record);
+    }
+
+    @Override
+    public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) throws Exception {
+        for (Output<T> o : outputs) {
+            StreamRecord<X> copy = new StreamRecord<>(record.getValue());
+            copy.copyTimestampFrom(record);
+            o.collect(tag, copy);
+        }
     }
 
     @Override

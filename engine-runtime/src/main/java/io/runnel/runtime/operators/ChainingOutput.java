@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.api.common.OutputTag;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
 
@@ -21,6 +22,12 @@ final class ChainingOutput<T> implements Output<T> {
     @Override
     public void collect(StreamRecord<T> record) throws Exception {
         next.processElement(record);
+    }
+
+    /** Side outputs are not wired to consumers yet: every tagged record is dropped here. */
+    @Override
+    public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {
+        // Dropped: see the javadoc.
     }
 
     @Override

@@ -28,7 +28,9 @@ public final class OperatorFactory {
         } else if (spec instanceof OperatorSpec.ProcessSpec s) {
             return new SimpleOperators.ProcessOperator(s.function(), parameters);
         } else if (spec instanceof OperatorSpec.KeyedProcessSpec s) {
-            return new KeyedProcessOperator(s.function(), s.keySelector(), parameters);
+            return new KeyedProcessOperator(s.function(), s.keySelector(), s.keyType().createSerializer(), parameters);
+        } else if (spec instanceof OperatorSpec.TimestampsAndWatermarksSpec s) {
+            return new TimestampsAndWatermarksOperator(s.strategy(), parameters);
         } else if (spec instanceof OperatorSpec.SinkSpec s) {
             return new SinkWriterOperator(s.sink(), parameters);
         } else if (spec instanceof OperatorSpec.SourceSpec s) {

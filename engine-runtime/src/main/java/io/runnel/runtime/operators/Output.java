@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.api.common.OutputTag;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
 
@@ -19,6 +20,13 @@ public interface Output<T> {
      * @throws Exception from downstream user code or the network
      */
     void collect(StreamRecord<T> record) throws Exception;
+
+    /**
+     * Emits a record to the side output named by {@code tag}; outputs that do not carry that side output drop it.
+     *
+     * @throws Exception from downstream operators
+     */
+    <X> void collect(OutputTag<X> tag, StreamRecord<X> record) throws Exception;
 
     /** Emits a watermark. @throws Exception from downstream operators */
     void emitWatermark(Watermark watermark) throws Exception;

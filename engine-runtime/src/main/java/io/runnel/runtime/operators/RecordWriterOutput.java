@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.api.common.OutputTag;
 import io.runnel.runtime.network.RecordWriter;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
@@ -22,6 +23,12 @@ public final class RecordWriterOutput<T> implements Output<T> {
     @Override
     public void collect(StreamRecord<T> record) throws Exception {
         writer.emit(record);
+    }
+
+    /** Side outputs are not wired to consumers yet: every tagged record is dropped here. */
+    @Override
+    public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {
+        // Dropped: see the javadoc.
     }
 
     @Override

@@ -1,10 +1,14 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.api.common.OutputTag;
 import io.runnel.api.functions.FilterFunction;
 import io.runnel.api.functions.FlatMapFunction;
 import io.runnel.api.functions.MapFunction;
 import io.runnel.api.functions.ProcessFunction;
+import io.runnel.api.functions.TimerService;
+import io.runnel.runtime.operators.timers.ProcessingTimeService;
 import io.runnel.streamrecord.StreamRecord;
+import io.runnel.streamrecord.Watermark;
 
 /**
  * The stateless one-input operators: map, filter, flatMap and process. Map and filter are on the hot path of
@@ -15,6 +19,52 @@ import io.runnel.streamrecord.StreamRecord;
 final class SimpleOperators {
 
     private SimpleOperators() {
+    }
+
+    /** The clocks of a non-keyed process function; timers need a key, so registering one throws. */
+    static final class NonKeyedTimerService implements TimerService {
+        private final ProcessingTimeService processingTime;
+        /** Owner: task thread. */
+        private long watermark = Long.MIN_VALUE;
+
+        NonKeyedTimerService(ProcessingTimeService processingTime) {
+            this.processingTime = processingTime;
+        }
+
+        @Override
+        public long currentProcessingTime() {
+            return processingTime.getCurrentProcessingTime();
+        }
+
+        @Override
+        public long currentWatermark() {
+            return watermark;
+        }
+
+        @Override
+        public void registerProcessingTimeTimer(long time) {
+            throw keyedOnly();
+        }
+
+        @Override
+        public void registerEventTimeTimer(long time) {
+            throw keyedOnly();
+        }
+
+        @Override
+        public void deleteProcessingTimeTimer(long time) {
+            throw keyedOnly();
+        }
+
+        @Override
+        public void deleteEventTimeTimer(long time) {
+            throw keyedOnly();
+        }
+
+        private static UnsupportedOperationException keyedOnly() {
+            return new UnsupportedOperationException("Timers need a keyed stream: use keyBy(...).process("
+                    + "KeyedProcessFunction) to register timers");
+        }
     }
 
     static final class MapOperator<IN, OUT> extends UdfOperator<MapFunction<IN, OUT>, OUT>
@@ -69,6 +119,7 @@ final class SimpleOperators {
             implements OneInputStreamOperator<IN, OUT> {
         private final TimestampedCollector<OUT> collector;
         private final Ctx context;
+        private final NonKeyedTimerService clocks;
         /** Owner: task thread. */
         private StreamRecord<IN> current;
 
@@ -76,6 +127,13 @@ final class SimpleOperators {
             super(function, parameters);
             this.collector = new TimestampedCollector<>(output);
             this.context = new Ctx(function);
+            this.clocks = new NonKeyedTimerService(parameters.processingTimeService());
+        }
+
+        @Override
+        public void processWatermark(Watermark watermark) throws Exception {
+            clocks.watermark = watermark.timestamp();
+            output.emitWatermark(watermark);
         }
 
         @Override
@@ -109,6 +167,23 @@ final class SimpleOperators {
             @Override
             public Long timestamp() {
                 return current != null && current.hasTimestamp() ? current.getTimestamp() : null;
+            }
+
+            @Override
+            public TimerService timerService() {
+                return clocks;
+            }
+
+            @Override
+            public <X> void output(OutputTag<X> tag, X value) {
+                if (tag == null) {
+                    throw new IllegalArgumentException("the OutputTag of a side output must not be null");
+                }
+                StreamRecord<X> record = new StreamRecord<>(value);
+                if (current != null) {
+                    record.copyTimestampFrom(current);
+                }
+                TimestampedCollector.emitSide(output, tag, record);
             }
         }
     }

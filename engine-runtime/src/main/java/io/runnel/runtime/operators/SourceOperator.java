@@ -9,6 +9,7 @@ import io.runnel.api.connector.source.SourceSplit;
 import io.runnel.api.functions.RuntimeContext;
 import io.runnel.runtime.source.OperatorEvent;
 import io.runnel.streamrecord.StreamRecord;
+import io.runnel.streamrecord.Watermark;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,6 +27,8 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
 
     private final Source<T, S, ?> source;
     private final Output<T> output;
+    /** Owner: task thread. */
+    private boolean endOfInputWatermarkSent;
     private final StreamingRuntimeContext runtimeContext;
     private final OperatorEventGateway eventGateway;
     private final StreamRecord<T> reuse = new StreamRecord<>(null);
@@ -71,11 +74,19 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
      * @throws Exception from the reader or from downstream operators
      */
     public InputStatus emitNext() throws Exception {
+        InputStatus status;
         try {
-            return reader.pollNext(this);
+            status = reader.pollNext(this);
         } catch (TimestampedCollector.DownstreamException e) {
             throw UdfOperator.unwrap(e);
         }
+        if (status == InputStatus.END_OF_INPUT && !endOfInputWatermarkSent) {
+            // A bounded input ends with the final watermark, so every event-time timer and window downstream
+            // fires, whether or not the job assigns event time (as Flink's sources do).
+            endOfInputWatermarkSent = true;
+            output.emitWatermark(Watermark.MAX_WATERMARK);
+        }
+        return status;
     }
 
     /** @return a future that completes when the reader has data */

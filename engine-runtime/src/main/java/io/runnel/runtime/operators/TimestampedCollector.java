@@ -1,7 +1,9 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.api.common.OutputTag;
 import io.runnel.api.functions.Collector;
 import io.runnel.streamrecord.StreamRecord;
+import io.runnel.streamrecord.Watermark;
 
 /**
  * The {@link Collector} handed to user functions: emits values with the timestamp of the input record being
@@ -24,6 +26,10 @@ final class TimestampedCollector<T> implements Collector<T> {
         reuse.copyTimestampFrom(record);
     }
 
+    void setAbsoluteTimestamp(long timestamp) {
+        reuse.setTimestamp(timestamp);
+    }
+
     void eraseTimestamp() {
         reuse.eraseTimestamp();
     }
@@ -37,6 +43,28 @@ final class TimestampedCollector<T> implements Collector<T> {
     static <X> void emit(Output<X> output, StreamRecord<X> record) {
         try {
             output.collect(record);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DownstreamException(e);
+        }
+    }
+
+    /** Emits a watermark from a method that cannot throw checked exceptions (see {@link DownstreamException}). */
+    static void emitWatermark(Output<?> output, Watermark watermark) {
+        try {
+            output.emitWatermark(watermark);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DownstreamException(e);
+        }
+    }
+
+    /** Emits to a side output from a method that cannot throw checked exceptions (see {@link DownstreamException}). */
+    static <X> void emitSide(Output<?> output, OutputTag<X> tag, StreamRecord<X> record) {
+        try {
+            output.collect(tag, record);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -1,5 +1,7 @@
 package io.runnel.runtime.tasks;
 
+import io.runnel.api.common.OutputTag;
+import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.graph.ChainedOperator;
 import io.runnel.graph.JobVertex;
 import io.runnel.graph.OperatorSpec;
@@ -11,6 +13,7 @@ import io.runnel.runtime.operators.StreamOperator;
 import io.runnel.runtime.operators.StreamOperatorParameters;
 import io.runnel.runtime.operators.StreamingRuntimeContext;
 import io.runnel.runtime.operators.TaskInfo;
+import io.runnel.runtime.operators.timers.ProcessingTimeService;
 import io.runnel.runtime.tasks.mailbox.MailboxExecutor;
 import io.runnel.state.KeyGroupRange;
 import io.runnel.state.KeyGroupRangeAssignment;
@@ -42,6 +45,11 @@ final class OperatorChain {
         }
 
         @Override
+        public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {
+            // A side output nobody reads.
+        }
+
+        @Override
         public void emitWatermark(Watermark watermark) {
             // As above.
         }
@@ -67,6 +75,7 @@ final class OperatorChain {
         JobVertex vertex = env.vertex();
         TaskInfo info = env.taskInfo();
         StreamOperator[] ops = new StreamOperator[vertex.operators().size()];
+        ProcessingTimeService processingTimeService = new ProcessingTimeService(env.timerService(), mailboxExecutor);
         for (int i = ops.length - 1; i >= 0; i--) {
             ChainedOperator cfg = vertex.operators().get(i);
             OperatorSpec spec = cfg.spec().deserialize(info.userClassLoader());
@@ -78,23 +87,24 @@ final class OperatorChain {
                 outputs.add(new RecordWriterOutput(writers.get(edge)));
             }
             Output<?> output = outputs.isEmpty() ? DISCARDING : OperatorFactory.broadcast(outputs);
-            KeyedStateBackend<Object> backend = spec instanceof OperatorSpec.KeyedProcessSpec
-                    ? createKeyedBackend(env, cfg.name()) : null;
+            KeyedStateBackend<Object> backend = spec instanceof OperatorSpec.KeyedProcessSpec keyed
+                    ? createKeyedBackend(env, cfg.name(), keyed.keyType().createSerializer()) : null;
             StreamingRuntimeContext ctx = new StreamingRuntimeContext(info, env.accumulators(), backend, cfg.name());
             ops[i] = OperatorFactory.create(spec, new StreamOperatorParameters(output, ctx, backend,
-                    mailboxExecutor, env.eventGateway()));
+                    mailboxExecutor, env.eventGateway(), processingTimeService, env.configuration()));
         }
         return new OperatorChain(ops);
     }
 
-    private static KeyedStateBackend<Object> createKeyedBackend(TaskEnvironment env, String operatorName)
-            throws Exception {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static KeyedStateBackend<Object> createKeyedBackend(TaskEnvironment env, String operatorName,
+                                                                TypeSerializer keySerializer) throws Exception {
         TaskInfo info = env.taskInfo();
         KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
                 info.maxParallelism(), info.parallelism(), info.subtaskIndex());
         StateBackend backend = StateBackend.fromConfiguration(env.configuration());
         return backend.createKeyedStateBackend(new KeyedStateBackendParameters<>(operatorName, range,
-                info.maxParallelism(), null, info.userClassLoader()));
+                info.maxParallelism(), keySerializer, info.userClassLoader()));
     }
 
     /** @return the head operator */

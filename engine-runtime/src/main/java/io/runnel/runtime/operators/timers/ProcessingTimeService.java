@@ -1,0 +1,67 @@
+package io.runnel.runtime.operators.timers;
+
+import io.runnel.annotation.ThreadSafe;
+import io.runnel.runtime.tasks.mailbox.MailboxExecutor;
+import io.runnel.runtime.tasks.mailbox.TaskMailbox;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The wall clock of a task and callbacks at wall-clock times. The TaskManager's timer thread only enqueues a mail
+ * when a time is reached; the callback itself runs on the task thread, between records, so operators never see
+ * a timer concurrently with {@code processElement} (as with Flink's mailbox-based processing-time service).
+ *
+ * <p><b>Threading:</b> thread-safe; callbacks run on the task thread.
+ */
+@ThreadSafe
+public final class ProcessingTimeService {
+
+    /** Code run on the task thread when a processing time is reached. */
+    @FunctionalInterface
+    public interface Callback {
+        /**
+         * @param time the time the callback was registered for, in ms since the epoch
+         * @throws Exception to fail the task
+         */
+        void onProcessingTime(long time) throws Exception;
+    }
+
+    private final ScheduledExecutorService timerThread;
+    private final MailboxExecutor mailbox;
+
+    /**
+     * @param timerThread the TaskManager's timer thread
+     * @param mailbox the task's mailbox, where callbacks run
+     */
+    public ProcessingTimeService(ScheduledExecutorService timerThread, MailboxExecutor mailbox) {
+        this.timerThread = timerThread;
+        this.mailbox = mailbox;
+    }
+
+    /** @return the current wall-clock time in ms since the epoch */
+    public long getCurrentProcessingTime() {
+        return System.currentTimeMillis();
+    }
+
+    /**
+     * Runs {@code callback} on the task thread once the wall clock reaches {@code time} (at once if it has).
+     *
+     * @param time ms since the epoch
+     * @return a handle that cancels the callback if it has not been enqueued yet
+     */
+    public ScheduledFuture<?> registerTimer(long time, Callback callback) {
+        long delay = Math.max(0, time - getCurrentProcessingTime());
+        return timerThread.schedule(() -> enqueue(time, callback), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void enqueue(long time, Callback callback) {
+        try {
+            mailbox.execute(() -> callback.onProcessingTime(time), "processing-time timer at %d", time);
+        } catch (TaskMailbox.MailboxClosedException | RejectedExecutionException e) {
+            // The task has ended (finished, failed or cancelled): a timer due now has nobody left to fire on.
+            return;
+        }
+    }
+}
