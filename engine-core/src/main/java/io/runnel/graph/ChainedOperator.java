@@ -1,6 +1,7 @@
 package io.runnel.graph;
 
 import io.runnel.annotation.Internal;
+import io.runnel.api.common.OutputTag;
 import io.runnel.api.typeutils.TypeInformation;
 import java.io.Serializable;
 import java.util.List;
@@ -17,9 +18,12 @@ import java.util.List;
  * @param outputType the type of its output records
  * @param chainedOutputs indexes (into the vertex's operator list) of operators it calls directly
  * @param networkOutputs ids of the job edges its output is written to
+ * @param chainedOutputTags per chained output, the side output it takes, or null for the main output
+ * @param networkOutputTags per network output, the side output it takes, or null for the main output
  */
 @Internal
 public record ChainedOperator(int nodeId, String name, String uid, SerializedValue<OperatorSpec> spec,
                               TypeInformation<?> outputType, List<Integer> chainedOutputs,
-                              List<Integer> networkOutputs) implements Serializable {
+                              List<Integer> networkOutputs, List<OutputTag<?>> chainedOutputTags,
+                              List<OutputTag<?>> networkOutputTags) implements Serializable {
 }

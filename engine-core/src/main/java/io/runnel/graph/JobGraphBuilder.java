@@ -3,7 +3,9 @@ package io.runnel.graph;
 import io.runnel.annotation.Internal;
 import io.runnel.api.common.Configuration;
 import io.runnel.api.common.JobId;
+import io.runnel.api.common.OutputTag;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +57,8 @@ public final class JobGraphBuilder {
                     StreamNode target = streamGraph.getNode(e.targetId());
                     edges.add(new JobEdge(id, vertexOfNode.get(e.sourceId()), vertexOfNode.get(e.targetId()),
                             SerializedValue.of(e.partitioner(), "the partitioner into '" + target.getName() + "'"),
-                            e.partitioner().kind(), node.getOutputType()));
+                            e.partitioner().kind(),
+                            e.outputTag() == null ? node.getOutputType() : e.outputTag().getTypeInfo()));
                     edgeIds.put(e, id);
                     outputsOfVertex.computeIfAbsent(vertexOfNode.get(e.sourceId()), k -> new ArrayList<>()).add(id);
                     inputsOfVertex.computeIfAbsent(vertexOfNode.get(e.targetId()), k -> new ArrayList<>()).add(id);
@@ -76,18 +79,23 @@ public final class JobGraphBuilder {
         for (StreamNode n : chain) {
             List<Integer> chained = new ArrayList<>();
             List<Integer> network = new ArrayList<>();
+            List<OutputTag<?>> chainedTags = new ArrayList<>();
+            List<OutputTag<?>> networkTags = new ArrayList<>();
             for (StreamEdge e : n.getOutEdges()) {
                 if (isChainable(e)) {
                     chained.add(indexInChain.get(e.targetId()));
+                    chainedTags.add(e.outputTag());
                 } else {
                     network.add(edgeIds.get(e));
+                    networkTags.add(e.outputTag());
                 }
             }
             String what = n.getSpec().userObject().getClass().getName();
             ops.add(new ChainedOperator(n.getId(), n.getName(), n.getUid(),
                     SerializedValue.of(n.getSpec(), "The " + n.getSpec().defaultName() + " function (" + what
                             + ") of operator '" + n.getName() + "'"),
-                    n.getOutputType(), List.copyOf(chained), List.copyOf(network)));
+                    n.getOutputType(), List.copyOf(chained), List.copyOf(network),
+                    Collections.unmodifiableList(chainedTags), Collections.unmodifiableList(networkTags)));
             name.append(name.length() == 0 ? "" : " -> ").append(n.getName());
         }
         StreamNode head = chain.get(0);

@@ -1,6 +1,7 @@
 package io.runnel.graph;
 
 import io.runnel.annotation.Internal;
+import io.runnel.api.common.OutputTag;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,8 +23,11 @@ public final class StreamGraphGenerator {
     private final Map<Integer, StreamNode> nodes = new LinkedHashMap<>();
     private final Map<Integer, List<Endpoint>> translated = new HashMap<>();
 
-    /** An upstream node and the partitioner the edge from it gets (null: decide by parallelism). */
-    private record Endpoint(StreamNode node, PartitionerSpec partitioner) {
+    /**
+     * An upstream node, the partitioner the edge from it gets (null: decide by parallelism) and the side output
+     * it reads (null: the main output).
+     */
+    private record Endpoint(StreamNode node, PartitionerSpec partitioner, OutputTag<?> tag) {
     }
 
     /**
@@ -64,17 +68,22 @@ public final class StreamGraphGenerator {
         } else if (t instanceof PartitionTransformation<?> p) {
             result = new ArrayList<>();
             for (Endpoint e : translate(p.getInput())) {
-                result.add(new Endpoint(e.node(), p.getPartitioner()));
+                result.add(new Endpoint(e.node(), p.getPartitioner(), e.tag()));
+            }
+        } else if (t instanceof SideOutputTransformation<?> side) {
+            result = new ArrayList<>();
+            for (Endpoint e : translate(side.getInput())) {
+                result.add(new Endpoint(e.node(), e.partitioner(), side.getTag()));
             }
         } else if (t instanceof SourceTransformation<?> s) {
-            result = List.of(new Endpoint(addNode(t, new OperatorSpec.SourceSpec(s.getSource())), null));
+            result = List.of(new Endpoint(addNode(t, new OperatorSpec.SourceSpec(s.getSource())), null, null));
         } else if (t instanceof OneInputTransformation<?, ?> o) {
             List<Endpoint> inputs = translate(o.getInput());
             StreamNode node = addNode(t, o.getSpec());
             for (Endpoint in : inputs) {
                 connect(in, node);
             }
-            result = List.of(new Endpoint(node, null));
+            result = List.of(new Endpoint(node, null, null));
         } else {
             throw new IllegalArgumentException("Unknown transformation " + t);
         }
@@ -105,7 +114,7 @@ public final class StreamGraphGenerator {
                     + from.node().getParallelism() + ") to '" + to.getName() + "' (p=" + to.getParallelism()
                     + ") changes the parallelism; use rebalance() or rescale()");
         }
-        StreamEdge edge = new StreamEdge(from.node().getId(), to.getId(), partitioner);
+        StreamEdge edge = new StreamEdge(from.node().getId(), to.getId(), partitioner, from.tag());
         from.node().getOutEdges().add(edge);
         to.getInEdges().add(edge);
     }

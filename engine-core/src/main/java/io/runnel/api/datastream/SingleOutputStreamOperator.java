@@ -1,8 +1,10 @@
 package io.runnel.api.datastream;
 
 import io.runnel.annotation.Public;
+import io.runnel.api.common.OutputTag;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.typeutils.TypeInformation;
+import io.runnel.graph.SideOutputTransformation;
 import io.runnel.graph.Transformation;
 
 /**
@@ -60,5 +62,16 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
     public SingleOutputStreamOperator<T> disableChaining() {
         transformation.setChainingAllowed(false);
         return this;
+    }
+
+    /**
+     * @return the stream of what this operator emits to the side output {@code tag} through
+     *     {@code ctx.output(tag, value)} (process functions) or as late data of a window
+     */
+    public <X> DataStream<X> getSideOutput(OutputTag<X> tag) {
+        if (tag == null) {
+            throw new IllegalArgumentException("getSideOutput needs an OutputTag, got null");
+        }
+        return new DataStream<>(environment, new SideOutputTransformation<>(transformation, tag));
     }
 }

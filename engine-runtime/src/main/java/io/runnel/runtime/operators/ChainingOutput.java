@@ -14,20 +14,27 @@ import io.runnel.streamrecord.Watermark;
 final class ChainingOutput<T> implements Output<T> {
 
     private final OneInputStreamOperator<T, ?> next;
+    /** The side output this output carries, or null for the main output. */
+    private final OutputTag<?> tag;
 
-    ChainingOutput(OneInputStreamOperator<T, ?> next) {
+    ChainingOutput(OneInputStreamOperator<T, ?> next, OutputTag<?> tag) {
         this.next = next;
+        this.tag = tag;
     }
 
     @Override
     public void collect(StreamRecord<T> record) throws Exception {
-        next.processElement(record);
+        if (tag == null) {
+            next.processElement(record);
+        }
     }
 
-    /** Side outputs are not wired to consumers yet: every tagged record is dropped here. */
     @Override
-    public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {
-        // Dropped: see the javadoc.
+    @SuppressWarnings("unchecked")
+    public <X> void collect(OutputTag<X> recordTag, StreamRecord<X> record) throws Exception {
+        if (recordTag.equals(tag)) {
+            next.processElement((StreamRecord<T>) record);
+        }
     }
 
     @Override

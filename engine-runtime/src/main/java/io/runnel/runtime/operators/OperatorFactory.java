@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.api.common.OutputTag;
 import io.runnel.graph.OperatorSpec;
 
 /**
@@ -40,17 +41,18 @@ public final class OperatorFactory {
     }
 
     /**
-     * Wires {@code next} as the target of a chained output.
+     * Wires {@code next} as the target of a chained output that carries the main output ({@code tag} null) or
+     * the side output {@code tag}.
      *
      * @return an output that calls {@code next} directly
      * @throws IllegalArgumentException if {@code next} cannot take input (a source)
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Output<?> chainTo(StreamOperator next) {
+    public static Output<?> chainTo(StreamOperator next, OutputTag<?> tag) {
         if (!(next instanceof OneInputStreamOperator<?, ?> op)) {
             throw new IllegalArgumentException("cannot chain into " + next);
         }
-        return new ChainingOutput(op);
+        return new ChainingOutput(op, tag);
     }
 
     /** @return one output for all of {@code outputs} (copying records for all but the last) */

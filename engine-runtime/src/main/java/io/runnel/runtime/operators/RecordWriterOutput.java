@@ -15,20 +15,31 @@ import io.runnel.streamrecord.Watermark;
 public final class RecordWriterOutput<T> implements Output<T> {
 
     private final RecordWriter<T> writer;
+    /** The side output this output carries, or null for the main output. */
+    private final OutputTag<?> tag;
 
-    public RecordWriterOutput(RecordWriter<T> writer) {
+    /**
+     * @param writer where records go
+     * @param tag the side output this output carries, or null for the main output
+     */
+    public RecordWriterOutput(RecordWriter<T> writer, OutputTag<?> tag) {
         this.writer = writer;
+        this.tag = tag;
     }
 
     @Override
     public void collect(StreamRecord<T> record) throws Exception {
-        writer.emit(record);
+        if (tag == null) {
+            writer.emit(record);
+        }
     }
 
-    /** Side outputs are not wired to consumers yet: every tagged record is dropped here. */
     @Override
-    public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {
-        // Dropped: see the javadoc.
+    @SuppressWarnings("unchecked")
+    public <X> void collect(OutputTag<X> recordTag, StreamRecord<X> record) throws Exception {
+        if (recordTag.equals(tag)) {
+            writer.emit((StreamRecord<T>) record);
+        }
     }
 
     @Override

@@ -80,11 +80,12 @@ final class OperatorChain {
             ChainedOperator cfg = vertex.operators().get(i);
             OperatorSpec spec = cfg.spec().deserialize(info.userClassLoader());
             List<Output<?>> outputs = new ArrayList<>();
-            for (int chained : cfg.chainedOutputs()) {
-                outputs.add(OperatorFactory.chainTo(ops[chained]));
+            for (int k = 0; k < cfg.chainedOutputs().size(); k++) {
+                outputs.add(OperatorFactory.chainTo(ops[cfg.chainedOutputs().get(k)], cfg.chainedOutputTags().get(k)));
             }
-            for (int edge : cfg.networkOutputs()) {
-                outputs.add(new RecordWriterOutput(writers.get(edge)));
+            for (int k = 0; k < cfg.networkOutputs().size(); k++) {
+                outputs.add(new RecordWriterOutput(writers.get(cfg.networkOutputs().get(k)),
+                        cfg.networkOutputTags().get(k)));
             }
             Output<?> output = outputs.isEmpty() ? DISCARDING : OperatorFactory.broadcast(outputs);
             KeyedStateBackend<Object> backend = spec instanceof OperatorSpec.KeyedProcessSpec keyed
