@@ -3,6 +3,7 @@ package io.runnel.state;
 import io.runnel.api.common.ConfigOption;
 import io.runnel.api.common.Configuration;
 import io.runnel.state.heap.HashMapStateBackend;
+import io.runnel.state.rocksdb.EmbeddedRocksDBStateBackend;
 import java.io.Serializable;
 
 /**
@@ -14,9 +15,10 @@ import java.io.Serializable;
  */
 public interface StateBackend extends Serializable {
 
-    /** Config key choosing the backend by name: {@code hashmap} (default). */
+    /** Config key choosing the backend by name: {@code hashmap} (default) or {@code rocksdb}. */
     ConfigOption<String> STATE_BACKEND = ConfigOption.of("state.backend", String.class, "hashmap",
-            "The state backend: 'hashmap' keeps keyed state as objects on the heap.");
+            "The state backend: 'hashmap' keeps keyed state as objects on the heap, 'rocksdb' in an embedded "
+                    + "RocksDB on local disk.");
 
     /** @return the backend's name as used in {@link #STATE_BACKEND} */
     String name();
@@ -29,15 +31,19 @@ public interface StateBackend extends Serializable {
     <K> KeyedStateBackend<K> createKeyedStateBackend(KeyedStateBackendParameters<K> parameters) throws Exception;
 
     /**
-     * @return the backend named by {@link #STATE_BACKEND}
-     * @throws IllegalArgumentException naming the key if the name is unknown
+     * @return the backend named by {@link #STATE_BACKEND}; for {@code rocksdb} configured by the
+     *     {@code state.backend.rocksdb.*} keys (see {@link EmbeddedRocksDBStateBackend#fromConfiguration})
+     * @throws IllegalArgumentException naming the key if the name is unknown or a value does not parse
      */
     static StateBackend fromConfiguration(Configuration configuration) {
         String name = configuration.get(STATE_BACKEND);
         if (name.equalsIgnoreCase("hashmap") || name.equalsIgnoreCase("heap")) {
             return new HashMapStateBackend();
         }
+        if (name.equalsIgnoreCase("rocksdb")) {
+            return EmbeddedRocksDBStateBackend.fromConfiguration(configuration);
+        }
         throw new IllegalArgumentException("Config key '" + STATE_BACKEND.key() + "': unknown state backend '" + name
-                + "' (known: hashmap)");
+                + "' (known: hashmap, rocksdb)");
     }
 }

@@ -1,0 +1,131 @@
+package io.runnel.state.rocksdb;
+
+import io.runnel.api.common.ConfigOption;
+import io.runnel.api.common.Configuration;
+import io.runnel.state.KeyGroupRange;
+import io.runnel.state.KeyedStateBackend;
+import io.runnel.state.KeyedStateBackendParameters;
+import io.runnel.state.StateBackend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * Keeps keyed state in an embedded RocksDB per subtask, on local disk, so state may be far larger than the heap;
+ * each access serializes. Named after Flink's {@code EmbeddedRocksDBStateBackend}; where snapshots go is the
+ * checkpoint storage's concern, not this class's.
+ *
+ * <p><b>Contract:</b> each keyed backend gets a fresh directory under the local directory and a native memory budget
+ * (block cache plus memtables, see {@link RocksDBResources}) of {@link #getManagedMemoryBytes()} bytes. Selected by
+ * {@code state.backend: rocksdb}; configured by {@link #LOCAL_DIRECTORY} and {@link #MANAGED_MEMORY_SIZE}.
+ *
+ * <p><b>Threading:</b> immutable and serializable (shipped with the job); the backends it creates belong to one task
+ * thread each.
+ */
+public final class EmbeddedRocksDBStateBackend implements StateBackend {
+
+    /** Config key: parent directory of the per-subtask database directories; default {@code java.io.tmpdir}. */
+    public static final ConfigOption<String> LOCAL_DIRECTORY = ConfigOption.of("state.backend.rocksdb.localdir",
+            String.class, null, "Directory under which each subtask's RocksDB keeps its files "
+                    + "(default: the JVM's temporary directory).");
+
+    /** Config key: native memory budget per subtask in bytes (units like {@code 64 mb} are accepted). */
+    public static final ConfigOption<Long> MANAGED_MEMORY_SIZE = ConfigOption.of(
+            "state.backend.rocksdb.memory.managed-size", Long.class, 128L * 1024 * 1024,
+            "Native memory per subtask for RocksDB's block cache and write buffers together (bytes).");
+
+    /** The smallest accepted budget: below it RocksDB's fixed per-memtable costs dominate. */
+    public static final long MIN_MANAGED_MEMORY_BYTES = 1024L * 1024;
+
+    private static final long serialVersionUID = 1L;
+
+    /** Null means {@code java.io.tmpdir}, resolved where the backend runs. Kept as a string: Path is not serializable. */
+    private final String localDirectory;
+    private final long managedMemoryBytes;
+
+    /** A backend with the defaults: the JVM's temporary directory and 128 MiB per subtask. */
+    public EmbeddedRocksDBStateBackend() {
+        this(MANAGED_MEMORY_SIZE.defaultValue(), null);
+    }
+
+    /**
+     * @param localDirectory parent of the database directories; null for {@code java.io.tmpdir}
+     * @param managedMemoryBytes native memory budget per subtask in bytes
+     * @throws IllegalArgumentException if the budget is below {@link #MIN_MANAGED_MEMORY_BYTES}
+     */
+    public EmbeddedRocksDBStateBackend(Path localDirectory, long managedMemoryBytes) {
+        this(managedMemoryBytes, localDirectory == null ? null : localDirectory.toString());
+    }
+
+    private EmbeddedRocksDBStateBackend(long managedMemoryBytes, String localDirectory) {
+        if (managedMemoryBytes < MIN_MANAGED_MEMORY_BYTES) {
+            throw new IllegalArgumentException("RocksDB managed memory must be at least " + MIN_MANAGED_MEMORY_BYTES
+                    + " bytes, got " + managedMemoryBytes);
+        }
+        this.localDirectory = localDirectory;
+        this.managedMemoryBytes = managedMemoryBytes;
+    }
+
+    /**
+     * @return a backend configured by {@link #LOCAL_DIRECTORY} and {@link #MANAGED_MEMORY_SIZE}
+     * @throws IllegalArgumentException naming the key if a value does not parse or the budget is too small
+     */
+    public static EmbeddedRocksDBStateBackend fromConfiguration(Configuration configuration) {
+        long memory = configuration.get(MANAGED_MEMORY_SIZE);
+        if (memory < MIN_MANAGED_MEMORY_BYTES) {
+            throw new IllegalArgumentException("Config key '" + MANAGED_MEMORY_SIZE.key() + "': " + memory
+                    + " bytes is below the minimum of " + MIN_MANAGED_MEMORY_BYTES);
+        }
+        return new EmbeddedRocksDBStateBackend(memory, configuration.get(LOCAL_DIRECTORY));
+    }
+
+    @Override
+    public String name() {
+        return "rocksdb";
+    }
+
+    /** @return the parent directory of the database directories */
+    public Path getLocalDirectory() {
+        return Paths.get(localDirectory != null ? localDirectory : System.getProperty("java.io.tmpdir"));
+    }
+
+    /** @return the native memory budget per subtask, in bytes */
+    public long getManagedMemoryBytes() {
+        return managedMemoryBytes;
+    }
+
+    /**
+     * Creates a fresh directory {@code <localdir>/runnel-rocksdb-<operator>-<firstKeyGroup>-<random>} and opens a
+     * database there; loads the native library on first use (about 0.3 s).
+     *
+     * @throws IOException if the directory cannot be created or RocksDB cannot open there
+     * @throws IllegalArgumentException if the max parallelism exceeds 32768
+     */
+    @Override
+    public <K> KeyedStateBackend<K> createKeyedStateBackend(KeyedStateBackendParameters<K> parameters)
+            throws IOException {
+        if (parameters.maxParallelism() > RocksDBKeyedStateBackend.MAX_SUPPORTED_MAX_PARALLELISM) {
+            throw new IllegalArgumentException("The RocksDB state backend supports a max parallelism of at most "
+                    + RocksDBKeyedStateBackend.MAX_SUPPORTED_MAX_PARALLELISM + ", got "
+                    + parameters.maxParallelism());
+        }
+        Path parent = getLocalDirectory();
+        Files.createDirectories(parent);
+        KeyGroupRange range = parameters.keyGroupRange();
+        String operator = parameters.operatorName() == null ? "operator"
+                : parameters.operatorName().replaceAll("[^A-Za-z0-9._-]", "_");
+        // File names are limited to 255 bytes; the name only helps a person find the directory.
+        operator = operator.substring(0, Math.min(operator.length(), 48));
+        Path directory = Files.createTempDirectory(parent, "runnel-rocksdb-" + operator + "-"
+                + range.startKeyGroup() + "-");
+        RocksDBResources resources = RocksDBResources.open(directory, managedMemoryBytes);
+        return new RocksDBKeyedStateBackend<>(parameters, resources);
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedRocksDBStateBackend{localDirectory=" + getLocalDirectory() + ", managedMemoryBytes="
+                + managedMemoryBytes + "}";
+    }
+}

@@ -1,0 +1,241 @@
+package io.runnel.state.rocksdb;
+
+import io.runnel.api.state.AggregatingStateDescriptor;
+import io.runnel.api.state.MapStateDescriptor;
+import io.runnel.api.state.ReducingStateDescriptor;
+import io.runnel.api.state.State;
+import io.runnel.api.state.StateDescriptor;
+import io.runnel.api.typeutils.TypeSerializer;
+import io.runnel.state.KeyGroupRange;
+import io.runnel.state.KeyGroupRangeAssignment;
+import io.runnel.state.KeyGroupedPriorityQueue;
+import io.runnel.state.KeyedStateBackend;
+import io.runnel.state.KeyedStateBackendParameters;
+import io.runnel.state.PriorityQueueSpec;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.rocksdb.ColumnFamilyHandle;
+
+/**
+ * Keyed state in an embedded RocksDB instance: one database per subtask in its own directory, one column family per
+ * registered state and per priority queue. Every key starts with its key group as two big-endian bytes, then the
+ * serialized key and namespace (see {@link SerializedKeyBuilder}), so a key group, or this backend's whole
+ * {@link KeyGroupRange}, is one contiguous scan; that is what per-key-group snapshots and {@link #getKeys} need.
+ * The layout follows Flink's RocksDB backend; the code is Runnel's own.
+ *
+ * <p><b>Contract:</b> the same observable semantics as {@link io.runnel.state.heap.HeapKeyedStateBackend} (both
+ * pass {@code KeyedStateBackendContractTest}), except that values are copies: reading a value and changing the
+ * object does not change the state until it is written back. Max parallelism is at most 32768 so that a key group
+ * fits two bytes. State kinds per column family: value, list (appended with a merge operator, see
+ * {@link RocksDBListState}), map (one RocksDB entry per map entry), reducing and aggregating (read-modify-write).
+ * RocksDB failures surface as {@link io.runnel.api.state.StateAccessException}.
+ *
+ * <p><b>Threading:</b> task thread only; no method may be called concurrently or after {@link #close()}.
+ *
+ * <p><b>Lifecycle:</b> created by {@link EmbeddedRocksDBStateBackend#createKeyedStateBackend}; {@link #close()}
+ * closes every native object (column families, database, options, block cache, write buffer manager) and deletes
+ * the directory.
+ *
+ * @param <K> the key type
+ */
+public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
+
+    /** Key groups are written in two bytes. */
+    public static final int MAX_SUPPORTED_MAX_PARALLELISM = 1 << 15;
+    private static final int KEY_SCAN_BATCH = 512;
+
+    private final KeyGroupRange keyGroupRange;
+    private final int maxParallelism;
+    private final TypeSerializer<K> keySerializer;
+    private final RocksDBResources resources;
+    private final SerializedKeyBuilder<K> keyBuilder;
+    private final Map<String, AbstractRocksDBState<K, ?, ?>> states = new HashMap<>();
+    private final Set<String> queueNames = new HashSet<>();
+    /** Owner: task thread. */
+    private K currentKey;
+    /** Owner: task thread. */
+    private int currentKeyGroup;
+
+    /**
+     * @param parameters the subtask's key groups and key serializer
+     * @param resources the opened database, now owned by this backend
+     * @throws IllegalArgumentException if the max parallelism exceeds {@value #MAX_SUPPORTED_MAX_PARALLELISM}
+     */
+    RocksDBKeyedStateBackend(KeyedStateBackendParameters<K> parameters, RocksDBResources resources) {
+        if (parameters.maxParallelism() > MAX_SUPPORTED_MAX_PARALLELISM) {
+            throw new IllegalArgumentException("The RocksDB state backend supports a max parallelism of at most "
+                    + MAX_SUPPORTED_MAX_PARALLELISM + ", got " + parameters.maxParallelism());
+        }
+        this.keyGroupRange = parameters.keyGroupRange();
+        this.maxParallelism = parameters.maxParallelism();
+        this.keySerializer = parameters.keySerializer().duplicate();
+        this.resources = resources;
+        this.keyBuilder = new SerializedKeyBuilder<>(keySerializer);
+    }
+
+    /** @throws IllegalStateException if the key's group is not in this backend's range */
+    @Override
+    public void setCurrentKey(K key) {
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+        if (!keyGroupRange.contains(keyGroup)) {
+            throw new IllegalStateException("Key '" + key + "' is in key group " + keyGroup + ", outside this "
+                    + "subtask's " + keyGroupRange + "; was the stream partitioned by a different key?");
+        }
+        keyBuilder.setKey(key, keyGroup);
+        this.currentKey = key;
+        this.currentKeyGroup = keyGroup;
+    }
+
+    @Override
+    public K getCurrentKey() {
+        return currentKey;
+    }
+
+    @Override
+    public int getCurrentKeyGroup() {
+        return currentKeyGroup;
+    }
+
+    @Override
+    public KeyGroupRange getKeyGroupRange() {
+        return keyGroupRange;
+    }
+
+    @Override
+    public int getMaxParallelism() {
+        return maxParallelism;
+    }
+
+    @Override
+    public <S extends State> S getOrCreateKeyedState(StateDescriptor<?> descriptor) {
+        return getOrCreateKeyedState(VoidNamespaceSerializer.INSTANCE, descriptor);
+    }
+
+    /**
+     * @throws IllegalStateException if the name was registered as another kind of state, as a queue, or with a
+     *     namespace serializer of another class (the stored keys would not match)
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N, S extends State> S getOrCreateKeyedState(TypeSerializer<N> namespaceSerializer,
+                                                        StateDescriptor<?> descriptor) {
+        String name = descriptor.getName();
+        AbstractRocksDBState<K, ?, ?> existing = states.get(name);
+        if (existing != null) {
+            checkCompatible(existing, namespaceSerializer, descriptor);
+            return (S) existing;
+        }
+        if (queueNames.contains(name)) {
+            throw new IllegalStateException("The name '" + name + "' is already used by a queue");
+        }
+        ColumnFamilyHandle column = resources.createColumnFamily("state/" + name);
+        AbstractRocksDBState<K, N, ?> created = createState(namespaceSerializer, descriptor, column);
+        states.put(name, created);
+        return (S) created;
+    }
+
+    private static void checkCompatible(AbstractRocksDBState<?, ?, ?> existing, TypeSerializer<?> namespaceSerializer,
+                                        StateDescriptor<?> descriptor) {
+        if (existing.kind() != descriptor.getKind()) {
+            throw new IllegalStateException("State '" + descriptor.getName() + "' was registered as "
+                    + existing.kind() + " state and is now requested as " + descriptor.getKind() + " state");
+        }
+        if (existing.namespaceSerializer.getClass() != namespaceSerializer.getClass()) {
+            throw new IllegalStateException("State '" + descriptor.getName() + "' was registered with namespace "
+                    + "serializer " + existing.namespaceSerializer.getClass().getName() + " and is now requested "
+                    + "with " + namespaceSerializer.getClass().getName());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <N> AbstractRocksDBState<K, N, ?> createState(TypeSerializer<N> ns, StateDescriptor<?> d,
+                                                          ColumnFamilyHandle column) {
+        String name = d.getName();
+        TypeSerializer valueSerializer = d.getValueType().createSerializer();
+        switch (d.getKind()) {
+            case VALUE:
+                return new RocksDBValueState<>(this, name, column, ns, valueSerializer);
+            case LIST:
+                return new RocksDBListState<>(this, name, column, ns, valueSerializer);
+            case MAP:
+                TypeSerializer<?> userKeySerializer = ((MapStateDescriptor<?, ?>) d).getKeyType().createSerializer();
+                return new RocksDBMapState<>(this, name, column, ns, userKeySerializer, valueSerializer);
+            case REDUCING:
+                return new RocksDBReducingState<>(this, name, column, ns, valueSerializer,
+                        ((ReducingStateDescriptor) d).getReduceFunction());
+            case AGGREGATING:
+                return new RocksDBAggregatingState<>(this, name, column, ns, valueSerializer,
+                        ((AggregatingStateDescriptor) d).getAggregateFunction());
+            default:
+                throw new IllegalArgumentException("unknown state kind " + d.getKind());
+        }
+    }
+
+    /**
+     * Scans the named state's column family over this backend's key-group range, lazily in batches; keys come in
+     * key-group order, each once.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N> Stream<K> getKeys(String stateName, N namespace) {
+        AbstractRocksDBState<K, N, ?> state = (AbstractRocksDBState<K, N, ?>) states.get(stateName);
+        if (state == null || keyGroupRange.numberOfKeyGroups() == 0) {
+            return Stream.empty();
+        }
+        byte[] lower = RocksDBRangeIterator.keyGroupPrefix(keyGroupRange.startKeyGroup());
+        byte[] upper = RocksDBRangeIterator.keyGroupPrefix(keyGroupRange.endKeyGroup() + 1);
+        RocksDBRangeIterator range = new RocksDBRangeIterator(resources, state.column, lower, upper,
+                KEY_SCAN_BATCH);
+        RocksDBKeysIterator<K> keys = new RocksDBKeysIterator<>(range, keySerializer.duplicate(),
+                state.serializeNamespace(namespace), state.kind() == StateDescriptor.Kind.MAP);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** @throws IllegalStateException if the name is taken by a state or queue */
+    @Override
+    public <T> KeyGroupedPriorityQueue<T> createPriorityQueue(String name, PriorityQueueSpec<T> spec) {
+        if (states.containsKey(name) || !queueNames.add(name)) {
+            throw new IllegalStateException("The name '" + name + "' is already used by a state or queue");
+        }
+        ColumnFamilyHandle column = resources.createColumnFamily("queue/" + name);
+        return new RocksDBPriorityQueue<>(spec, resources, column, keyGroupRange,
+                RocksDBPriorityQueue.DEFAULT_CACHE_CAPACITY);
+    }
+
+    /** @return the directory of this backend's database (deleted by {@link #close()}) */
+    public Path getDirectory() {
+        return resources.directory();
+    }
+
+    /**
+     * @return the bytes now charged to the block cache: cached blocks plus memtable reservations; stays near the
+     *     configured budget
+     */
+    public long getBlockCacheUsageBytes() {
+        return resources.blockCacheUsageBytes();
+    }
+
+    RocksDBResources resources() {
+        return resources;
+    }
+
+    SerializedKeyBuilder<K> keyBuilder() {
+        return keyBuilder;
+    }
+
+    /** Releases every native object and deletes the directory; idempotent. */
+    @Override
+    public void close() {
+        states.clear();
+        queueNames.clear();
+        resources.close();
+    }
+}
