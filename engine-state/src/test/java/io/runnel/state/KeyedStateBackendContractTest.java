@@ -154,6 +154,9 @@ public abstract class KeyedStateBackendContractTest {
         b.setCurrentKey("a");
         assertTrue(map.isEmpty());
         assertFalse(map.entries().iterator().hasNext());
+        map.remove(7);
+        map.putAll(Map.of());
+        assertEquals(0, b.getKeys("m", VoidNamespace.INSTANCE).count(), "an empty map is no entry");
         map.put(1, null);
         assertTrue(map.contains(1));
         assertNull(map.get(1));

@@ -156,6 +156,10 @@ final class HeapStates {
 
         @Override
         public void putAll(Map<UK, UV> map) {
+            if (map.isEmpty()) {
+                // An empty map must not create an entry: getKeys would report the key (remove() clears for this).
+                return;
+            }
             mapForWrite().putAll(map);
         }
 
