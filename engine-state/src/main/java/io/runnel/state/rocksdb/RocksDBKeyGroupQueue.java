@@ -33,6 +33,9 @@ import org.rocksdb.ColumnFamilyHandle;
  */
 final class RocksDBKeyGroupQueue<T> {
 
+    /** Elements live in the keys; the values are empty. */
+    private static final byte[] NO_VALUE = new byte[0];
+
     private final RocksDBResources db;
     private final ColumnFamilyHandle column;
     private final byte[] prefix;
@@ -94,11 +97,11 @@ final class RocksDBKeyGroupQueue<T> {
             if (db.get(column, key, key.length) != null) {
                 return false;
             }
-            db.put(column, key, key.length, new byte[0], 0);
+            db.put(column, key, key.length, NO_VALUE, 0);
             size++;
             return true;
         }
-        db.put(column, key, key.length, new byte[0], 0);
+        db.put(column, key, key.length, NO_VALUE, 0);
         size++;
         cache.put(key, element);
         if (cache.size() > capacity) {

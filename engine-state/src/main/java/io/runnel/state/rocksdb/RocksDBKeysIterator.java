@@ -25,7 +25,9 @@ final class RocksDBKeysIterator<K> implements Iterator<K> {
     private final byte[] namespace;
     private final boolean userKeysFollow;
     private final DataInputDeserializer in = new DataInputDeserializer();
+    /** Key group and key bytes of the last key returned. Owner: task thread. */
     private byte[] lastKeyBytes;
+    /** The key found by {@link #hasNext()} and not yet returned. Owner: task thread. */
     private K next;
 
     /**

@@ -149,6 +149,7 @@ final class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, UV>
     private final class MapIterator<R> implements Iterator<R> {
         private final RocksDBRangeIterator range;
         private final Function<RocksDBRangeIterator.RawEntry, R> mapper;
+        /** Stored key of the entry last returned, for {@code remove()}. Owner: task thread. */
         private byte[] lastKey;
 
         MapIterator(byte[] prefix, Function<RocksDBRangeIterator.RawEntry, R> mapper) {

@@ -26,9 +26,11 @@ final class RocksDBRangeIterator implements Iterator<RocksDBRangeIterator.RawEnt
     private final byte[] lower;
     private final byte[] upper;
     private final int batchSize;
+    /** Entries copied out and not yet handed out. Owner: task thread. */
     private final ArrayDeque<RawEntry> batch = new ArrayDeque<>();
-    /** The last key handed out; the next batch starts after it. Null before the first batch. */
+    /** The last key handed out; the next batch starts after it. Null before the first batch. Owner: task thread. */
     private byte[] lastKey;
+    /** True once a batch ended before its limit: nothing is left. Owner: task thread. */
     private boolean exhausted;
 
     /**
