@@ -94,7 +94,7 @@ public final class StreamGraphGenerator {
     private StreamNode addNode(Transformation<?> t, OperatorSpec spec) {
         int p = t.getParallelism() > 0 ? t.getParallelism() : defaultParallelism;
         int maxP = t.getMaxParallelism() > 0 ? t.getMaxParallelism() : defaultMaxParallelism;
-        if (spec instanceof OperatorSpec.KeyedProcessSpec && p > maxP) {
+        if (OperatorSpec.isKeyed(spec) && p > maxP) {
             throw new IllegalArgumentException("Operator '" + t.getName() + "' has parallelism " + p
                     + " above its max parallelism " + maxP + "; keyed state has only " + maxP + " key groups");
         }

@@ -8,6 +8,8 @@ import io.runnel.api.functions.KeyedProcessFunction;
 import io.runnel.api.functions.ReduceFunction;
 import io.runnel.api.typeutils.TypeExtractor;
 import io.runnel.api.typeutils.TypeInformation;
+import io.runnel.api.windowing.assigners.WindowAssigner;
+import io.runnel.api.windowing.windows.Window;
 import io.runnel.graph.OperatorSpec;
 import io.runnel.graph.PartitionTransformation;
 import io.runnel.graph.PartitionerSpec;
@@ -49,6 +51,16 @@ public class KeyedStream<T, K> extends DataStream<T> {
     public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
         return keyed("KeyedProcess", function,
                 TypeExtractor.outputType(function, KeyedProcessFunction.class, 2, false));
+    }
+
+    /**
+     * Cuts this stream into windows per key.
+     *
+     * @param assigner e.g. {@code TumblingEventTimeWindows.of(Duration.ofHours(1))}
+     * @return a windowed stream to configure and apply a window function to
+     */
+    public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
     }
 
     /** Emits, per record, the reduction of all records so far of its key. */

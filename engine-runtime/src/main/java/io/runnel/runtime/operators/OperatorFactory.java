@@ -2,6 +2,7 @@ package io.runnel.runtime.operators;
 
 import io.runnel.api.common.OutputTag;
 import io.runnel.graph.OperatorSpec;
+import io.runnel.runtime.operators.windowing.WindowOperator;
 
 /**
  * Turns an {@link OperatorSpec} from the job graph into a running operator.
@@ -30,6 +31,8 @@ public final class OperatorFactory {
             return new SimpleOperators.ProcessOperator(s.function(), parameters);
         } else if (spec instanceof OperatorSpec.KeyedProcessSpec s) {
             return new KeyedProcessOperator(s.function(), s.keySelector(), s.keyType().createSerializer(), parameters);
+        } else if (spec instanceof OperatorSpec.WindowSpec s) {
+            return new WindowOperator(s, parameters);
         } else if (spec instanceof OperatorSpec.TimestampsAndWatermarksSpec s) {
             return new TimestampsAndWatermarksOperator(s.strategy(), parameters);
         } else if (spec instanceof OperatorSpec.SinkSpec s) {

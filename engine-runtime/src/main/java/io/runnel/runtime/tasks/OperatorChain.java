@@ -88,8 +88,8 @@ final class OperatorChain {
                         cfg.networkOutputTags().get(k)));
             }
             Output<?> output = outputs.isEmpty() ? DISCARDING : OperatorFactory.broadcast(outputs);
-            KeyedStateBackend<Object> backend = spec instanceof OperatorSpec.KeyedProcessSpec keyed
-                    ? createKeyedBackend(env, cfg.name(), keyed.keyType().createSerializer()) : null;
+            KeyedStateBackend<Object> backend = OperatorSpec.isKeyed(spec)
+                    ? createKeyedBackend(env, cfg.name(), OperatorSpec.keyTypeOf(spec).createSerializer()) : null;
             StreamingRuntimeContext ctx = new StreamingRuntimeContext(info, env.accumulators(), backend, cfg.name());
             ops[i] = OperatorFactory.create(spec, new StreamOperatorParameters(output, ctx, backend,
                     mailboxExecutor, env.eventGateway(), processingTimeService, env.configuration()));
