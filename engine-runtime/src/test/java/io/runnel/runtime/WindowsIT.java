@@ -17,6 +17,7 @@ import io.runnel.api.windowing.assigners.EventTimeSessionWindows;
 import io.runnel.api.windowing.assigners.SlidingEventTimeWindows;
 import io.runnel.api.windowing.assigners.TumblingEventTimeWindows;
 import io.runnel.api.windowing.evictors.CountEvictor;
+import io.runnel.api.windowing.functions.ProcessAllWindowFunction;
 import io.runnel.api.windowing.functions.ProcessWindowFunction;
 import io.runnel.api.windowing.triggers.CountTrigger;
 import io.runnel.api.windowing.windows.TimeWindow;
@@ -309,6 +310,37 @@ class WindowsIT {
             }
         }
         assertEquals(sortedLongs(expected), sortedLongs(result.getAccumulatorResult(sums.name())));
+    }
+
+    /** (window start, count) over all keys. */
+    static final class CountAll extends ProcessAllWindowFunction<Ev, String, TimeWindow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void process(Context ctx, Iterable<Ev> elements, Collector<String> out) {
+            long n = 0;
+            for (Ev ignored : elements) {
+                n++;
+            }
+            out.collect(ctx.window().getStart() + "," + n);
+        }
+    }
+
+    @Test
+    void windowAllSeesEveryKeyInOneWindow() throws Exception {
+        StreamExecutionEnvironment env = env(3);
+        TestingSinks.Collecting<String> counts = new TestingSinks.Collecting<>();
+        events(env, JITTER).windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(5_000))).process(new CountAll())
+                .sinkTo(counts);
+        JobExecutionResult result = env.execute("window all");
+        Map<Long, Long> expected = new TreeMap<>();
+        for (long i = 0; i < N; i++) {
+            expected.merge(event(i).ts() / 5_000 * 5_000, 1L, Long::sum);
+        }
+        List<String> lines = new ArrayList<>();
+        expected.forEach((start, n) -> lines.add(start + "," + n));
+        Collections.sort(lines);
+        assertEquals(lines, sorted(result.getAccumulatorResult(counts.name())));
     }
 
     private static List<Long> sortedLongs(List<Long> values) {

@@ -11,6 +11,8 @@ import io.runnel.api.functions.MapFunction;
 import io.runnel.api.functions.ProcessFunction;
 import io.runnel.api.typeutils.TypeExtractor;
 import io.runnel.api.typeutils.TypeInformation;
+import io.runnel.api.windowing.assigners.WindowAssigner;
+import io.runnel.api.windowing.windows.Window;
 import io.runnel.graph.OneInputTransformation;
 import io.runnel.graph.OperatorSpec;
 import io.runnel.graph.PartitionTransformation;
@@ -85,6 +87,15 @@ public class DataStream<T> {
     public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
         return transform("Timestamps/Watermarks", new OperatorSpec.TimestampsAndWatermarksSpec(strategy),
                 getType());
+    }
+
+    /**
+     * Cuts the whole stream (not keyed) into windows; the window operator runs with parallelism 1.
+     *
+     * @param assigner e.g. {@code TumblingEventTimeWindows.of(Duration.ofMinutes(1))}
+     */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
     }
 
     /** Applies a {@link ProcessFunction}. */
