@@ -188,6 +188,51 @@ class WindowsIT {
         }
     }
 
+    /** (key, window start, count, sum) over all elements, for windows that keep elements. */
+    static final class DescribeElements extends ProcessWindowFunction<Ev, String, Long, TimeWindow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void process(Long key, Context ctx, Iterable<Ev> elements, Collector<String> out) {
+            long n = 0;
+            long sum = 0;
+            for (Ev e : elements) {
+                n++;
+                sum += e.value();
+            }
+            out.collect(key + "," + ctx.window().getStart() + "," + n + "," + sum);
+        }
+    }
+
+    /** (key, window start, 1, sum) of a reduced window: the count is not tracked, so it is 1 per (key, window). */
+    static final class DescribeReduced extends ProcessWindowFunction<Ev, String, Long, TimeWindow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void process(Long key, Context ctx, Iterable<Ev> reduced, Collector<String> out) {
+            Ev e = reduced.iterator().next();
+            out.collect(key + "," + ctx.window().getStart() + "," + e.ts() + "," + e.value());
+        }
+    }
+
+    @Test
+    void slidingWindowsWhoseSlideDoesNotDivideTheSizeUseFinerSlicesAndMatch() throws Exception {
+        StreamExecutionEnvironment env = env(2);
+        DataStream<Ev> events = events(env, JITTER);
+        TestingSinks.Collecting<String> listed = new TestingSinks.Collecting<>();
+        TestingSinks.Collecting<String> reduced = new TestingSinks.Collecting<>();
+        SlidingEventTimeWindows sliding = SlidingEventTimeWindows.of(Duration.ofMillis(1_000), Duration.ofMillis(300));
+        events.keyBy(Ev::key).window(sliding).process(new DescribeElements()).sinkTo(listed);
+        // Reduce to (count in ts, sum in value) so the reduction is checkable.
+        events.map(e -> new Ev(e.key(), 1, e.value())).returns(Ev.class).keyBy(Ev::key).window(sliding)
+                .reduce((a, b) -> new Ev(a.key(), a.ts() + b.ts(), a.value() + b.value()), new DescribeReduced())
+                .sinkTo(reduced);
+        JobExecutionResult result = env.execute("sliding 1000/300");
+        List<String> expected = reference(1_000, 300);
+        assertEquals(expected, sorted(result.getAccumulatorResult(listed.name())));
+        assertEquals(expected, sorted(result.getAccumulatorResult(reduced.name())));
+    }
+
     @Test
     void lateEventsGoToTheSideOutputCountedExactly() throws Exception {
         // One source subtask and per-event watermarks: which events are late depends only on the input order.

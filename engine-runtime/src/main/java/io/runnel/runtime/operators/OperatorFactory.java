@@ -2,6 +2,7 @@ package io.runnel.runtime.operators;
 
 import io.runnel.api.common.OutputTag;
 import io.runnel.graph.OperatorSpec;
+import io.runnel.runtime.operators.windowing.SlicingWindowOperator;
 import io.runnel.runtime.operators.windowing.WindowOperator;
 
 /**
@@ -32,7 +33,8 @@ public final class OperatorFactory {
         } else if (spec instanceof OperatorSpec.KeyedProcessSpec s) {
             return new KeyedProcessOperator(s.function(), s.keySelector(), s.keyType().createSerializer(), parameters);
         } else if (spec instanceof OperatorSpec.WindowSpec s) {
-            return new WindowOperator(s, parameters);
+            return SlicingWindowOperator.supports(s) ? new SlicingWindowOperator(s, parameters)
+                    : new WindowOperator(s, parameters);
         } else if (spec instanceof OperatorSpec.TimestampsAndWatermarksSpec s) {
             return new TimestampsAndWatermarksOperator(s.strategy(), parameters);
         } else if (spec instanceof OperatorSpec.SinkSpec s) {
