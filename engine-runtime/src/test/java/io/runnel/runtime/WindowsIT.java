@@ -113,8 +113,15 @@ class WindowsIT {
         }
     }
 
-    private static StreamExecutionEnvironment env(int parallelism) {
-        StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration());
+    /** @return the state backend the tests run on ({@code state.backend}); subclasses run them on others */
+    protected String backend() {
+        return "hashmap";
+    }
+
+    private StreamExecutionEnvironment env(int parallelism) {
+        Configuration conf = new Configuration();
+        conf.setString("state.backend", backend());
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
         env.setParallelism(parallelism);
         return env;
     }
