@@ -296,8 +296,13 @@ class WindowsIT {
         long gap = 35;
         StreamExecutionEnvironment env = env(2);
         TestingSinks.Collecting<String> sessions = new TestingSinks.Collecting<>();
-        // Keys see events 50 ms apart, with jitter, so sessions of gap 35 both merge and split.
-        events(env, JITTER).keyBy(Ev::key).window(EventTimeSessionWindows.withGap(Duration.ofMillis(gap)))
+        // Keys see events 50 ms apart, with jitter, so sessions of gap 35 both merge and split. Watermarks after
+        // every event (bound = jitter, so nothing is late) close sessions as the input goes, as in production.
+        env.fromSource(new TestingSequenceSource(N, 2_000), "events")
+                .map(WindowsIT::event)
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Ev>forGenerator(() -> new EveryEvent(JITTER))
+                        .withTimestampAssigner((e, ts) -> e.ts()))
+                .keyBy(Ev::key).window(EventTimeSessionWindows.withGap(Duration.ofMillis(gap)))
                 .aggregate(new CountSum(), new DescribeSession()).sinkTo(sessions);
         JobExecutionResult result = env.execute("sessions");
 

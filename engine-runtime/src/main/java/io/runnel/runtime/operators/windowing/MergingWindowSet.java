@@ -1,6 +1,6 @@
 package io.runnel.runtime.operators.windowing;
 
-import io.runnel.api.state.MapState;
+import io.runnel.api.state.ListState;
 import io.runnel.api.windowing.assigners.MergingWindowAssigner;
 import io.runnel.api.windowing.windows.Window;
 import java.util.ArrayList;
@@ -14,8 +14,9 @@ import java.util.Map;
  * state. When windows merge, the merged window takes over the state namespace of one of the windows it replaces,
  * so only the others' state has to be merged into it (after Flink's {@code MergingWindowSet}).
  *
- * <p>Loaded from a {@link MapState} (window to state window) for the current key and written back by
- * {@link #persist()}.
+ * <p>Loaded from a {@link ListState} of (window, state window) pairs for the current key and written back by
+ * {@link #persist()}: one read and one write of a single state entry per element, where a map state would scan
+ * the key's entries (and, in RocksDB, the tombstones of every window it ever held).
  *
  * <p><b>Threading:</b> task thread only; valid for the key current when it was loaded.
  *
@@ -37,14 +38,18 @@ final class MergingWindowSet<W extends Window> {
     }
 
     private final MergingWindowAssigner<?, W> assigner;
-    private final MapState<W, W> persisted;
+    /** A window and the window whose namespace holds its state. */
+    record Mapping<W>(W window, W stateWindow) {
+    }
+
+    private final ListState<Mapping<W>> persisted;
     private final Map<W, W> mapping = new HashMap<>();
 
-    MergingWindowSet(MergingWindowAssigner<?, W> assigner, MapState<W, W> persisted) throws Exception {
+    MergingWindowSet(MergingWindowAssigner<?, W> assigner, ListState<Mapping<W>> persisted) {
         this.assigner = assigner;
         this.persisted = persisted;
-        for (Map.Entry<W, W> e : persisted.entries()) {
-            mapping.put(e.getKey(), e.getValue());
+        for (Mapping<W> m : persisted.get()) {
+            mapping.put(m.window(), m.stateWindow());
         }
     }
 
@@ -105,11 +110,10 @@ final class MergingWindowSet<W extends Window> {
         return resultWindow;
     }
 
-    /** Writes the mapping back to state for the current key. @throws Exception from the state backend */
-    void persist() throws Exception {
-        persisted.clear();
-        if (!mapping.isEmpty()) {
-            persisted.putAll(mapping);
-        }
+    /** Writes the mapping back to state for the current key. */
+    void persist() {
+        List<Mapping<W>> list = new ArrayList<>(mapping.size());
+        mapping.forEach((w, s) -> list.add(new Mapping<>(w, s)));
+        persisted.update(list);
     }
 }

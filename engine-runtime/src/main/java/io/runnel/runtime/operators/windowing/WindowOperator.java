@@ -5,8 +5,8 @@ import io.runnel.api.common.OutputTag;
 import io.runnel.api.functions.Function;
 import io.runnel.api.functions.KeySelector;
 import io.runnel.api.functions.RichFunction;
-import io.runnel.api.state.MapState;
-import io.runnel.api.state.MapStateDescriptor;
+import io.runnel.api.state.ListState;
+import io.runnel.api.state.ListStateDescriptor;
 import io.runnel.api.typeutils.TypeInformation;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.api.windowing.assigners.MergingWindowAssigner;
@@ -67,7 +67,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
     /** Created in {@link #open()}; owner: task thread. */
     private InternalTimerServiceImpl<K, W> timers;
     private WindowContents<IN, W> contents;
-    private MapState<W, W> mergingWindowsState;
+    private ListState<MergingWindowSet.Mapping<W>> mergingWindowsState;
     private WindowTriggerContext<K, W> triggerContext;
     private LongCounter lateRecordsDropped;
     private final WindowAssigner.WindowAssignerContext assignerContext = this::currentProcessingTime;
@@ -97,14 +97,16 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public void open() throws Exception {
         timers = new InternalTimerServiceImpl<>("window-timers", backend, keySerializer, windowSerializer,
                 parameters.processingTimeService(), this);
         contents = WindowContents.create(backend, windowSerializer, inputType, incremental, evictor);
         if (assigner instanceof MergingWindowAssigner<?, ?>) {
-            TypeInformation<W> windowType = TypeInformation.generic();
+            TypeInformation<MergingWindowSet.Mapping<W>> mappingType =
+                    (TypeInformation) TypeInformation.of(MergingWindowSet.Mapping.class);
             mergingWindowsState = backend.getOrCreateKeyedState(
-                    new MapStateDescriptor<>("merging-window-set", windowType, windowType));
+                    new ListStateDescriptor<>("merging-window-set", mappingType));
         }
         triggerContext = new WindowTriggerContext<>(backend, windowSerializer, timers);
         lateRecordsDropped = runtimeContext.getLongCounter("numLateRecordsDropped");
