@@ -9,7 +9,8 @@ import java.util.Objects;
  * Names a piece of keyed state and says its type. The name is unique per operator; registering the same name
  * with another kind of state is an error.
  *
- * <p><b>Threading:</b> immutable.
+ * <p><b>Threading:</b> not thread-safe while being configured ({@link #enableTimeToLive}); configure it before
+ * handing it to the state backend, and treat it as immutable from then on.
  *
  * @param <T> the type of the stored values
  */
@@ -23,6 +24,8 @@ public abstract class StateDescriptor<T> implements Serializable {
 
     private final String name;
     private final TypeInformation<T> valueType;
+    /** Null while TTL is off. Set before registration by the thread that builds the descriptor. */
+    private StateTtlConfig ttlConfig;
 
     protected StateDescriptor(String name, TypeInformation<T> valueType) {
         this.name = Objects.requireNonNull(name, "name");
@@ -36,6 +39,23 @@ public abstract class StateDescriptor<T> implements Serializable {
     /** @return the type of the stored values (list elements, map values, accumulators) */
     public TypeInformation<T> getValueType() {
         return valueType;
+    }
+
+    /**
+     * Switches on time-to-live for this state, with the semantics described in {@link StateTtlConfig} (after
+     * Flink's {@code StateDescriptor#enableTimeToLive}). Call it before the state is first registered; a backend
+     * rejects registering the same name again with a different TTL configuration.
+     *
+     * @param ttlConfig the TTL configuration
+     * @throws NullPointerException if {@code ttlConfig} is null
+     */
+    public void enableTimeToLive(StateTtlConfig ttlConfig) {
+        this.ttlConfig = Objects.requireNonNull(ttlConfig, "ttlConfig");
+    }
+
+    /** @return the TTL configuration, or null if time-to-live is off (the default) */
+    public StateTtlConfig getTtlConfig() {
+        return ttlConfig;
     }
 
     /** @return which kind of state this describes */
