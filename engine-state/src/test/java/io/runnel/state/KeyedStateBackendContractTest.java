@@ -184,6 +184,23 @@ public abstract class KeyedStateBackendContractTest {
     }
 
     @Test
+    void mapEmptiedThroughItsIteratorIsNoEntry() throws Exception {
+        KeyedStateBackend<String> b = stringBackend();
+        MapState<Integer, String> map = b.getOrCreateKeyedState(
+                new MapStateDescriptor<>("m", Integer.class, String.class));
+        b.setCurrentKey("a");
+        map.putAll(Map.of(1, "x", 2, "y"));
+        for (Iterator<Integer> it = map.keys().iterator(); it.hasNext();) {
+            it.next();
+            it.remove();
+        }
+        assertTrue(map.isEmpty());
+        assertEquals(0, b.getKeys("m", VoidNamespace.INSTANCE).count(), "an emptied map is no entry");
+        map.put(3, "z");
+        assertMapContents(Map.of(3, "z"), map);
+    }
+
+    @Test
     void reducingAndAggregatingStateCombineAddedValuesAndReadNothingAsNull() throws Exception {
         KeyedStateBackend<String> b = stringBackend();
         ReducingState<String> concat = b.getOrCreateKeyedState(

@@ -47,6 +47,23 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N> {
         currentNamespace = namespace;
     }
 
+    final N currentNamespace() {
+        return currentNamespace;
+    }
+
+    /**
+     * Removes the entry of (key, namespace) if it still holds {@code expected}: for an iterator that emptied the map
+     * it was created on, which by then may have been replaced (the key and namespace are those of its creation).
+     */
+    final void removeIfHolds(K key, int keyGroup, N namespace, S expected) {
+        StateMap<K, N, S> map = table.mapOrNull(keyGroup);
+        int index = map == null ? -1 : map.indexOf(key, namespace);
+        if (index >= 0 && map.stateAt(index) == expected) {
+            lastIndex = -1;
+            map.remove(key, namespace);
+        }
+    }
+
     /** @return the state object of the current key in {@code namespace}, removed from the table; null if none */
     final S removeInternal(N namespace) {
         K key = backend.getCurrentKey();
@@ -82,7 +99,11 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N> {
         putInternal(existing == null ? merged : combine.apply(existing, merged));
     }
 
-    final S getInternal() {
+    /**
+     * @return the state object of the current key in the current namespace, or null; public because reducing and
+     *     aggregating states implement {@link io.runnel.state.InternalAppendingState#getInternal()} with it
+     */
+    public final S getInternal() {
         K key = backend.getCurrentKey();
         StateMap<K, N, S> map = table.mapOrNull(backend.getCurrentKeyGroup());
         int index = map == null ? -1 : map.indexOf(key, currentNamespace);

@@ -21,6 +21,7 @@ public final class HashMapStateBackend implements StateBackend {
 
     @Override
     public <K> KeyedStateBackend<K> createKeyedStateBackend(KeyedStateBackendParameters<K> parameters) {
-        return new HeapKeyedStateBackend<>(parameters.keyGroupRange(), parameters.maxParallelism());
+        return new HeapKeyedStateBackend<>(parameters.keyGroupRange(), parameters.maxParallelism(),
+                parameters.ttlTimeProvider());
     }
 }

@@ -8,6 +8,8 @@ import io.runnel.state.KeyGroupRangeAssignment;
 import io.runnel.state.KeyGroupedPriorityQueue;
 import io.runnel.state.KeyedStateBackend;
 import io.runnel.state.PriorityQueueSpec;
+import io.runnel.state.TtlTimeProvider;
+import io.runnel.state.ttl.TtlStateFactory;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -19,6 +21,10 @@ import java.util.stream.Stream;
  * as the objects the user function passed in (no copy, as in Flink's heap backend), so a function must not
  * modify a value after handing it to {@code update} unless it means to.
  *
+ * <p>A state with time-to-live stores {@link io.runnel.state.ttl.TtlValue} objects (value and timestamp) in the same
+ * tables and is handed out behind the TTL decorator of {@link TtlStateFactory}; {@link #numEntries} counts its
+ * entries, expired or not, and {@link #getKeys} may report keys whose values expired but were not accessed since.
+ *
  * <p><b>Threading:</b> task thread only.
  *
  * @param <K> the key type
@@ -27,7 +33,11 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     private final KeyGroupRange keyGroupRange;
     private final int maxParallelism;
+    private final TtlStateFactory ttl;
+    /** The tables of all states, by name. */
     private final Map<String, AbstractHeapState<K, ?, ?>> states = new HashMap<>();
+    /** What the user gets for the states with TTL: the decorator over the table in {@link #states}. */
+    private final Map<String, State> ttlStates = new HashMap<>();
     private final Set<String> queueNames = new HashSet<>();
     /** Owner: task thread. */
     private K currentKey;
@@ -35,12 +45,24 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private int currentKeyGroup;
 
     /**
+     * A backend whose TTL clock is the wall clock.
+     *
      * @param keyGroupRange the key groups of this subtask
      * @param maxParallelism the total number of key groups
      */
     public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism) {
+        this(keyGroupRange, maxParallelism, TtlTimeProvider.SYSTEM);
+    }
+
+    /**
+     * @param keyGroupRange the key groups of this subtask
+     * @param maxParallelism the total number of key groups
+     * @param ttlTimeProvider the clock of state time-to-live (ms)
+     */
+    public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism, TtlTimeProvider ttlTimeProvider) {
         this.keyGroupRange = keyGroupRange;
         this.maxParallelism = maxParallelism;
+        this.ttl = new TtlStateFactory(ttlTimeProvider);
     }
 
     @Override
@@ -74,23 +96,34 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return maxParallelism;
     }
 
+    /**
+     * @throws IllegalStateException if the name was registered as another kind of state, with another TTL
+     *     configuration, or as a queue
+     */
     @Override
     @SuppressWarnings("unchecked")
     public <S extends State> S getOrCreateKeyedState(StateDescriptor<?> descriptor) {
-        AbstractHeapState<K, ?, ?> existing = states.get(descriptor.getName());
+        String name = descriptor.getName();
+        AbstractHeapState<K, ?, ?> existing = states.get(name);
         if (existing != null) {
             if (existing.kind() != descriptor.getKind()) {
-                throw new IllegalStateException("State '" + descriptor.getName() + "' was registered as "
+                throw new IllegalStateException("State '" + name + "' was registered as "
                         + existing.kind() + " state and is now requested as " + descriptor.getKind() + " state");
             }
-            return (S) existing;
+            State registered = ttlStates.getOrDefault(name, existing);
+            TtlStateFactory.checkSameTtl(registered, descriptor);
+            return (S) registered;
         }
-        if (queueNames.contains(descriptor.getName())) {
-            throw new IllegalStateException("The name '" + descriptor.getName() + "' is already used by a queue");
+        if (queueNames.contains(name)) {
+            throw new IllegalStateException("The name '" + name + "' is already used by a queue");
         }
-        AbstractHeapState<K, ?, ?> created = HeapStates.create(this, descriptor);
-        states.put(descriptor.getName(), created);
-        return (S) created;
+        AbstractHeapState<K, ?, ?> created = HeapStates.create(this, descriptor, ttl);
+        states.put(name, created);
+        State exposed = ttl.decorate(descriptor, created);
+        if (exposed != created) {
+            ttlStates.put(name, exposed);
+        }
+        return (S) exposed;
     }
 
     @Override
@@ -123,5 +156,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @Override
     public void close() {
         states.clear();
+        ttlStates.clear();
     }
 }

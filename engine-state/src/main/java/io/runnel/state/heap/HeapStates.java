@@ -11,13 +11,17 @@ import io.runnel.api.state.ReducingStateDescriptor;
 import io.runnel.api.state.StateAccessException;
 import io.runnel.api.state.StateDescriptor;
 import io.runnel.api.state.ValueState;
+import io.runnel.state.InternalAppendingState;
 import io.runnel.state.InternalMergingState;
+import io.runnel.state.ttl.TtlStateFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The heap implementations of the five kinds of keyed state.
@@ -29,15 +33,22 @@ final class HeapStates {
     private HeapStates() {
     }
 
+    /**
+     * @param ttl supplies the reduce and aggregate functions, which run over timestamped values if the state has
+     *     TTL (the heap stores any object, so only the functions differ)
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static <K> AbstractHeapState<K, ?, ?> create(HeapKeyedStateBackend<K> backend, StateDescriptor<?> d) {
+    static <K> AbstractHeapState<K, ?, ?> create(HeapKeyedStateBackend<K> backend, StateDescriptor<?> d,
+                                                 TtlStateFactory ttl) {
         switch (d.getKind()) {
             case VALUE: return new Value<>(backend);
             case LIST: return new ListImpl<>(backend);
             case MAP: return new MapImpl<>(backend);
-            case REDUCING: return new Reducing<>(backend, ((ReducingStateDescriptor) d).getReduceFunction());
+            case REDUCING:
+                return new Reducing<>(backend, (ReduceFunction) ttl.reduceFunction((ReducingStateDescriptor) d));
             case AGGREGATING:
-                return new Aggregating<>(backend, ((AggregatingStateDescriptor) d).getAggregateFunction());
+                return new Aggregating<>(backend,
+                        (AggregateFunction) ttl.aggregateFunction((AggregatingStateDescriptor) d));
             default: throw new IllegalArgumentException("unknown state kind " + d.getKind());
         }
     }
@@ -182,20 +193,53 @@ final class HeapStates {
 
         @Override
         public Iterable<Map.Entry<UK, UV>> entries() {
-            HashMap<UK, UV> m = mapOrNull();
-            return m == null ? Collections.emptyList() : m.entrySet();
+            return iterable(Function.identity());
         }
 
         @Override
         public Iterable<UK> keys() {
-            HashMap<UK, UV> m = mapOrNull();
-            return m == null ? Collections.emptyList() : m.keySet();
+            return iterable(Map.Entry::getKey);
         }
 
         @Override
         public Iterable<UV> values() {
+            return iterable(Map.Entry::getValue);
+        }
+
+        /**
+         * Iterates the current (key, namespace)'s map, as fixed now. An iterator's {@code remove()} that empties the
+         * map also removes the entry from the table, as {@link #remove} does, so that getKeys and numEntries do not
+         * count an empty map (the TTL layer removes expired map entries this way).
+         */
+        private <R> Iterable<R> iterable(Function<Map.Entry<UK, UV>, R> mapper) {
             HashMap<UK, UV> m = mapOrNull();
-            return m == null ? Collections.emptyList() : m.values();
+            if (m == null) {
+                return Collections.emptyList();
+            }
+            K key = backend.getCurrentKey();
+            int keyGroup = backend.getCurrentKeyGroup();
+            Object namespace = currentNamespace();
+            return () -> new Iterator<R>() {
+                private final Iterator<Map.Entry<UK, UV>> it = m.entrySet().iterator();
+
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public R next() {
+                    return mapper.apply(it.next());
+                }
+
+                @Override
+                public void remove() {
+                    it.remove();
+                    if (m.isEmpty()) {
+                        removeIfHolds(key, keyGroup, namespace, m);
+                    }
+                }
+            };
         }
 
         @Override
@@ -206,7 +250,7 @@ final class HeapStates {
     }
 
     static final class Reducing<K, V> extends AbstractHeapState<K, Object, V>
-            implements ReducingState<V>, InternalMergingState<Object> {
+            implements ReducingState<V>, InternalAppendingState<Object, V> {
         private final ReduceFunction<V> reducer;
 
         Reducing(HeapKeyedStateBackend<K> backend, ReduceFunction<V> reducer) {
@@ -222,6 +266,15 @@ final class HeapStates {
         @Override
         public V get() {
             return getInternal();
+        }
+
+        @Override
+        public void updateInternal(V value) {
+            if (value == null) {
+                clear();
+            } else {
+                putInternal(value);
+            }
         }
 
         @Override
@@ -247,7 +300,7 @@ final class HeapStates {
     }
 
     static final class Aggregating<K, IN, ACC, OUT> extends AbstractHeapState<K, Object, ACC>
-            implements AggregatingState<IN, OUT>, InternalMergingState<Object> {
+            implements AggregatingState<IN, OUT>, InternalAppendingState<Object, ACC> {
         private final AggregateFunction<IN, ACC, OUT> function;
 
         Aggregating(HeapKeyedStateBackend<K> backend, AggregateFunction<IN, ACC, OUT> function) {
@@ -264,6 +317,15 @@ final class HeapStates {
         public OUT get() {
             ACC acc = getInternal();
             return acc == null ? null : function.getResult(acc);
+        }
+
+        @Override
+        public void updateInternal(ACC accumulator) {
+            if (accumulator == null) {
+                clear();
+            } else {
+                putInternal(accumulator);
+            }
         }
 
         @Override

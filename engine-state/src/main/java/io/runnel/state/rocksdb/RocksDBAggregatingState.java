@@ -4,7 +4,7 @@ import io.runnel.api.functions.AggregateFunction;
 import io.runnel.api.state.AggregatingState;
 import io.runnel.api.state.StateDescriptor;
 import io.runnel.api.typeutils.TypeSerializer;
-import io.runnel.state.InternalMergingState;
+import io.runnel.state.InternalAppendingState;
 import java.util.Collection;
 import org.rocksdb.ColumnFamilyHandle;
 
@@ -21,7 +21,7 @@ import org.rocksdb.ColumnFamilyHandle;
  * @param <OUT> the result type
  */
 final class RocksDBAggregatingState<K, N, IN, ACC, OUT> extends AbstractRocksDBState<K, N, ACC>
-        implements AggregatingState<IN, OUT>, InternalMergingState<N> {
+        implements AggregatingState<IN, OUT>, InternalAppendingState<N, ACC> {
 
     private final AggregateFunction<IN, ACC, OUT> function;
 
@@ -51,6 +51,20 @@ final class RocksDBAggregatingState<K, N, IN, ACC, OUT> extends AbstractRocksDBS
             clear();
         } else {
             putValue(currentNamespace(), result);
+        }
+    }
+
+    @Override
+    public ACC getInternal() {
+        return getValue(currentNamespace());
+    }
+
+    @Override
+    public void updateInternal(ACC accumulator) {
+        if (accumulator == null) {
+            clear();
+        } else {
+            putValue(currentNamespace(), accumulator);
         }
     }
 

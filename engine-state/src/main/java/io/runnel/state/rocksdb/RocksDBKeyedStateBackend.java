@@ -1,5 +1,7 @@
 package io.runnel.state.rocksdb;
 
+import io.runnel.api.functions.AggregateFunction;
+import io.runnel.api.functions.ReduceFunction;
 import io.runnel.api.state.AggregatingStateDescriptor;
 import io.runnel.api.state.MapStateDescriptor;
 import io.runnel.api.state.ReducingStateDescriptor;
@@ -12,6 +14,7 @@ import io.runnel.state.KeyGroupedPriorityQueue;
 import io.runnel.state.KeyedStateBackend;
 import io.runnel.state.KeyedStateBackendParameters;
 import io.runnel.state.PriorityQueueSpec;
+import io.runnel.state.ttl.TtlStateFactory;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +40,10 @@ import org.rocksdb.ColumnFamilyHandle;
  * {@link RocksDBListState}), map (one RocksDB entry per map entry), reducing and aggregating (read-modify-write).
  * RocksDB failures surface as {@link io.runnel.api.state.StateAccessException}.
  *
+ * <p>A state with time-to-live is an ordinary state of {@link io.runnel.state.ttl.TtlValue}s, each serialized as its
+ * 8-byte timestamp followed by the value (per list element, per map entry), handed out behind the TTL decorator of
+ * {@link TtlStateFactory}; {@link #getKeys} may report keys whose values expired but were not accessed since.
+ *
  * <p><b>Threading:</b> task thread only; no method may be called concurrently or after {@link #close()}.
  *
  * <p><b>Lifecycle:</b> created by {@link EmbeddedRocksDBStateBackend#createKeyedStateBackend}; {@link #close()}
@@ -56,7 +63,11 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final TypeSerializer<K> keySerializer;
     private final RocksDBResources resources;
     private final SerializedKeyBuilder<K> keyBuilder;
+    private final TtlStateFactory ttl;
+    /** The column-family states of all states, by name. */
     private final Map<String, AbstractRocksDBState<K, ?, ?>> states = new HashMap<>();
+    /** What the user gets for the states with TTL: the decorator over the state in {@link #states}. */
+    private final Map<String, State> ttlStates = new HashMap<>();
     private final Set<String> queueNames = new HashSet<>();
     /** Owner: task thread. */
     private K currentKey;
@@ -78,6 +89,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         this.keySerializer = parameters.keySerializer().duplicate();
         this.resources = resources;
         this.keyBuilder = new SerializedKeyBuilder<>(keySerializer);
+        this.ttl = new TtlStateFactory(parameters.ttlTimeProvider());
     }
 
     /** @throws IllegalStateException if the key's group is not in this backend's range */
@@ -119,8 +131,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     /**
-     * @throws IllegalStateException if the name was registered as another kind of state, as a queue, or with a
-     *     namespace serializer of another class (the stored keys would not match)
+     * @throws IllegalStateException if the name was registered as another kind of state, as a queue, with another
+     *     TTL configuration, or with a namespace serializer of another class (the stored keys would not match)
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -130,7 +142,9 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         AbstractRocksDBState<K, ?, ?> existing = states.get(name);
         if (existing != null) {
             checkCompatible(existing, namespaceSerializer, descriptor);
-            return (S) existing;
+            State registered = ttlStates.getOrDefault(name, existing);
+            TtlStateFactory.checkSameTtl(registered, descriptor);
+            return (S) registered;
         }
         if (queueNames.contains(name)) {
             throw new IllegalStateException("The name '" + name + "' is already used by a queue");
@@ -138,7 +152,11 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         ColumnFamilyHandle column = resources.createColumnFamily("state/" + name);
         AbstractRocksDBState<K, N, ?> created = createState(namespaceSerializer, descriptor, column);
         states.put(name, created);
-        return (S) created;
+        State exposed = ttl.decorate(descriptor, created);
+        if (exposed != created) {
+            ttlStates.put(name, exposed);
+        }
+        return (S) exposed;
     }
 
     private static void checkCompatible(AbstractRocksDBState<?, ?, ?> existing, TypeSerializer<?> namespaceSerializer,
@@ -154,11 +172,15 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
     }
 
+    /**
+     * Creates the state; with TTL its values are {@link io.runnel.state.ttl.TtlValue}s, with the serializer and
+     * functions of {@link TtlStateFactory}.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <N> AbstractRocksDBState<K, N, ?> createState(TypeSerializer<N> ns, StateDescriptor<?> d,
                                                           ColumnFamilyHandle column) {
         String name = d.getName();
-        TypeSerializer valueSerializer = d.getValueType().createSerializer();
+        TypeSerializer valueSerializer = TtlStateFactory.valueSerializer(d);
         switch (d.getKind()) {
             case VALUE:
                 return new RocksDBValueState<>(this, name, column, ns, valueSerializer);
@@ -169,10 +191,10 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
                 return new RocksDBMapState<>(this, name, column, ns, userKeySerializer, valueSerializer);
             case REDUCING:
                 return new RocksDBReducingState<>(this, name, column, ns, valueSerializer,
-                        ((ReducingStateDescriptor) d).getReduceFunction());
+                        (ReduceFunction) ttl.reduceFunction((ReducingStateDescriptor) d));
             case AGGREGATING:
                 return new RocksDBAggregatingState<>(this, name, column, ns, valueSerializer,
-                        ((AggregatingStateDescriptor) d).getAggregateFunction());
+                        (AggregateFunction) ttl.aggregateFunction((AggregatingStateDescriptor) d));
             default:
                 throw new IllegalArgumentException("unknown state kind " + d.getKind());
         }
@@ -223,6 +245,26 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return resources.blockCacheUsageBytes();
     }
 
+    /**
+     * @return the number of RocksDB entries in the named state's column family, by a full scan: one per
+     *     (key, namespace) for value, list, reducing and aggregating state, one per map entry for map state; 0 for an
+     *     unknown name. For tests that check what is physically stored (e.g. that TTL removed expired values).
+     */
+    long numEntries(String stateName) {
+        AbstractRocksDBState<K, ?, ?> state = states.get(stateName);
+        if (state == null) {
+            return 0;
+        }
+        RocksDBRangeIterator range = new RocksDBRangeIterator(resources, state.column,
+                RocksDBRangeIterator.keyGroupPrefix(0), null, KEY_SCAN_BATCH);
+        long count = 0;
+        while (range.hasNext()) {
+            range.next();
+            count++;
+        }
+        return count;
+    }
+
     RocksDBResources resources() {
         return resources;
     }
@@ -235,6 +277,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @Override
     public void close() {
         states.clear();
+        ttlStates.clear();
         queueNames.clear();
         resources.close();
     }

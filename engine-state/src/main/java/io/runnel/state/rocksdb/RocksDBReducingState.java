@@ -5,7 +5,7 @@ import io.runnel.api.state.ReducingState;
 import io.runnel.api.state.StateAccessException;
 import io.runnel.api.state.StateDescriptor;
 import io.runnel.api.typeutils.TypeSerializer;
-import io.runnel.state.InternalMergingState;
+import io.runnel.state.InternalAppendingState;
 import java.util.Collection;
 import org.rocksdb.ColumnFamilyHandle;
 
@@ -20,7 +20,7 @@ import org.rocksdb.ColumnFamilyHandle;
  * @param <V> the value type
  */
 final class RocksDBReducingState<K, N, V> extends AbstractRocksDBState<K, N, V>
-        implements ReducingState<V>, InternalMergingState<N> {
+        implements ReducingState<V>, InternalAppendingState<N, V> {
 
     private final ReduceFunction<V> reducer;
 
@@ -54,6 +54,20 @@ final class RocksDBReducingState<K, N, V> extends AbstractRocksDBState<K, N, V>
     }
 
     /** @throws StateAccessException if the reduce function throws */
+    @Override
+    public V getInternal() {
+        return getValue(currentNamespace());
+    }
+
+    @Override
+    public void updateInternal(V value) {
+        if (value == null) {
+            clear();
+        } else {
+            putValue(currentNamespace(), value);
+        }
+    }
+
     @Override
     public void mergeNamespaces(N target, Collection<N> sources) {
         mergeValues(target, sources, this::reduce);
