@@ -1,6 +1,8 @@
 package io.runnel.examples;
 
 import io.runnel.examples.flights.FlightDelays;
+import io.runnel.examples.hourly.FlightDelaysHourly;
+import io.runnel.examples.hourly.RouteSessions;
 import io.runnel.examples.wordcount.WordCount;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,12 @@ public final class Examples {
             new Example("flight-delays", FlightDelays.class,
                     "Top 10 U.S. airports by mean departure delay [--input PATH] [--min-flights N] "
                             + "[--parallelism N]"),
+            new Example("flight-delays-hourly", FlightDelaysHourly.class,
+                    "Per airport and hour (event time): flights, mean and max delay, to files [--input PATH] "
+                            + "[--output DIR] [--state heap|rocksdb] [--parallelism N]"),
+            new Example("route-sessions", RouteSessions.class,
+                    "Sessions of flights per route (event-time session windows, gap 2 h), to files [--input PATH] "
+                            + "[--output DIR] [--state heap|rocksdb] [--parallelism N]"),
             new Example("word-count", WordCount.class,
                     "Running count of each word in text files [--input PATH]..."));
 

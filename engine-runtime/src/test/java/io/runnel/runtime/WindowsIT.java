@@ -320,7 +320,7 @@ class WindowsIT {
             long count = 0;
             long sum = 0;
             for (Ev e : evs) {
-                if (e.ts() >= end) {
+                if (e.ts() > end) {
                     expected.add(k.getKey() + "," + start + "," + end + "," + count + "," + sum);
                     start = e.ts();
                     count = 0;

@@ -1,0 +1,163 @@
+package io.runnel.examples.hourly;
+
+import io.runnel.api.common.JobExecutionException;
+import io.runnel.api.common.OutputTag;
+import io.runnel.api.datastream.DataStream;
+import io.runnel.api.datastream.SingleOutputStreamOperator;
+import io.runnel.api.datastream.WindowedStream;
+import io.runnel.api.environment.ExecutionOptions;
+import io.runnel.api.environment.StreamExecutionEnvironment;
+import io.runnel.api.eventtime.WatermarkStrategy;
+import io.runnel.api.functions.AggregateFunction;
+import io.runnel.api.functions.Collector;
+import io.runnel.api.windowing.assigners.TumblingEventTimeWindows;
+import io.runnel.api.windowing.functions.ProcessWindowFunction;
+import io.runnel.api.windowing.windows.TimeWindow;
+import io.runnel.connector.file.CsvSource;
+import io.runnel.connector.file.LineFileSink;
+import io.runnel.examples.BundledInput;
+import io.runnel.examples.flights.Flight;
+import io.runnel.examples.flights.FlightDelays;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * FlightDelays in event time: for every origin airport and every hour (by scheduled departure), the number of
+ * flights, the mean departure delay and the largest one, written as CSV lines
+ * {@code window_start,origin,flights,mean_delay,max_delay} into part files under the output directory.
+ *
+ * <pre>
+ *   CsvSource(Flight) → timestamps = date, watermarks 10 min behind → keyBy(origin)
+ *     → 1-hour tumbling event-time windows → aggregate(HourlyStats) + format → LineFileSink(dir)
+ * </pre>
+ *
+ * <p>The {@code date} column is a local time without zone; it is read as UTC, which turns it into a timeline
+ * without gaps and prints window starts back in the same local form ({@code yyyy-MM-dd HH:mm:ss}). The mean is
+ * rounded half up to 2 decimals. Arguments: see {@link FlightDelaysHourlyArgs}.
+ *
+ * <p><b>Threading:</b> {@link #main} and {@link #buildPipeline} run on the caller's thread; the functions on task
+ * threads.
+ */
+public final class FlightDelaysHourly {
+
+    /** How far a flight may lag the latest one read and still count: the files are sorted, so this is slack. */
+    public static final Duration OUT_OF_ORDERNESS = Duration.ofMinutes(10);
+
+    static final DateTimeFormatter WINDOW_START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private FlightDelaysHourly() {
+    }
+
+    /**
+     * Runs the job and prints where the lines went.
+     *
+     * @throws IllegalArgumentException if the arguments are invalid
+     * @throws JobExecutionException if the job fails
+     */
+    public static void main(String[] args) throws JobExecutionException {
+        FlightDelaysHourlyArgs parsed = FlightDelaysHourlyArgs.parse(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        configure(env, parsed.parallelism().orElse(-1), parsed.stateBackend());
+        Path input = parsed.input().orElseGet(() -> BundledInput.extract(FlightDelays.BUNDLED_INPUT));
+        buildPipeline(env, input).sinkTo(new LineFileSink<>(parsed.output())).name("hourly-files");
+        env.execute("FlightDelaysHourly");
+        System.out.println("Hourly delays per origin airport written to " + parsed.output().toAbsolutePath()
+                + " (window_start,origin,flights,mean_delay,max_delay)");
+    }
+
+    /**
+     * @param parallelism the job's parallelism, or -1 to keep the environment's (default 2)
+     * @param stateBackend {@code heap} or {@code rocksdb}
+     */
+    static void configure(StreamExecutionEnvironment env, int parallelism, String stateBackend) {
+        if (parallelism > 0) {
+            env.setParallelism(parallelism);
+        } else if (!env.getConfiguration().contains(ExecutionOptions.PARALLELISM)) {
+            env.setParallelism(2);
+        }
+        env.getConfiguration().setString("state.backend", stateBackend.equals("heap") ? "hashmap" : stateBackend);
+    }
+
+    /** @return the flights with event time (ms, the date column read as UTC) and watermarks */
+    public static DataStream<Flight> flights(StreamExecutionEnvironment env, Path input) {
+        CsvSource<Flight> source = CsvSource.forRecord(Flight.class, input).withHeader(true).build();
+        return env.fromSource(source, WatermarkStrategy.<Flight>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
+                .withTimestampAssigner((flight, ts) -> epochMillis(flight.date())), "flights");
+    }
+
+    /** @return {@code date} read as UTC, in ms since the epoch */
+    public static long epochMillis(LocalDateTime date) {
+        return date.toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    /**
+     * Defines the job up to its output lines, so that a test can attach its own sink.
+     *
+     * @return one line per (hour, origin airport) with flights
+     */
+    public static SingleOutputStreamOperator<String> buildPipeline(StreamExecutionEnvironment env, Path input) {
+        return hourlyLines(flights(env, input), null);
+    }
+
+    /**
+     * @param flights flights with event time and watermarks
+     * @param lateFlights where flights that arrive after their hour was emitted go, or null to drop them
+     * @return one line per (hour, origin airport) with flights
+     */
+    public static SingleOutputStreamOperator<String> hourlyLines(DataStream<Flight> flights,
+                                                                 OutputTag<Flight> lateFlights) {
+        WindowedStream<Flight, String, TimeWindow> hours = flights.keyBy(Flight::origin)
+                .window(TumblingEventTimeWindows.of(Duration.ofHours(1)));
+        if (lateFlights != null) {
+            hours.sideOutputLateData(lateFlights);
+        }
+        return hours.aggregate(new Hourly(), new HourlyLine()).name("hourly-delays").uid("hourly-delays");
+    }
+
+    /** Adds flights to {@link HourlyStats}. */
+    static final class Hourly implements AggregateFunction<Flight, HourlyStats, HourlyStats> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public HourlyStats createAccumulator() {
+            return HourlyStats.EMPTY;
+        }
+
+        @Override
+        public HourlyStats add(Flight flight, HourlyStats acc) {
+            return acc.add(flight.delay());
+        }
+
+        @Override
+        public HourlyStats getResult(HourlyStats acc) {
+            return acc;
+        }
+
+        @Override
+        public HourlyStats merge(HourlyStats a, HourlyStats b) {
+            return a.merge(b);
+        }
+    }
+
+    /** Formats one window's statistics as {@code window_start,origin,flights,mean_delay,max_delay}. */
+    static final class HourlyLine extends ProcessWindowFunction<HourlyStats, String, String, TimeWindow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void process(String origin, Context ctx, Iterable<HourlyStats> stats, Collector<String> out) {
+            HourlyStats s = stats.iterator().next();
+            out.collect(line(ctx.window().getStart(), origin, s));
+        }
+    }
+
+    /** @return the output line of one airport's hour starting at {@code windowStart} ms */
+    public static String line(long windowStart, String origin, HourlyStats s) {
+        String start = WINDOW_START.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(windowStart), ZoneOffset.UTC));
+        return start + "," + origin + "," + s.flights() + "," + s.roundedMeanDelay().toPlainString() + ","
+                + s.maxDelayMinutes();
+    }
+}
