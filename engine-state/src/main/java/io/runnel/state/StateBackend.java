@@ -2,9 +2,9 @@ package io.runnel.state;
 
 import io.runnel.api.common.ConfigOption;
 import io.runnel.api.common.Configuration;
+import io.runnel.api.state.StateBackendSettings;
 import io.runnel.state.heap.HashMapStateBackend;
 import io.runnel.state.rocksdb.EmbeddedRocksDBStateBackend;
-import java.io.Serializable;
 
 /**
  * Where working state lives while a job runs (heap or RocksDB). Where snapshots go is a separate concern, the
@@ -13,7 +13,7 @@ import java.io.Serializable;
  * <p><b>Threading:</b> implementations are immutable configuration objects; the backends they create are owned by
  * one task thread.
  */
-public interface StateBackend extends Serializable {
+public interface StateBackend extends StateBackendSettings {
 
     /** Config key choosing the backend by name: {@code hashmap} (default) or {@code rocksdb}. */
     ConfigOption<String> STATE_BACKEND = ConfigOption.of("state.backend", String.class, "hashmap",

@@ -8,6 +8,7 @@ import io.runnel.api.common.JobExecutionResult;
 import io.runnel.api.common.JobId;
 import io.runnel.api.connector.source.Source;
 import io.runnel.api.eventtime.WatermarkStrategy;
+import io.runnel.api.state.StateBackendSettings;
 import io.runnel.api.datastream.SingleOutputStreamOperator;
 import io.runnel.api.typeutils.ResultTypeQueryable;
 import io.runnel.api.typeutils.TypeExtractor;
@@ -137,6 +138,18 @@ public class StreamExecutionEnvironment {
                 : TypeExtractor.outputType(source, Source.class, 0, false);
         SourceTransformation<T> t = new SourceTransformation<>("Source: " + sourceName, source, type);
         return new SingleOutputStreamOperator<>(this, t);
+    }
+
+    /**
+     * Chooses where the job's keyed state lives, e.g. {@code env.setStateBackend(new EmbeddedRocksDBStateBackend())};
+     * the same as setting {@code state.backend} (and the backend's own keys) in the configuration. Jobs built
+     * afterwards use it.
+     *
+     * @return this environment
+     */
+    public StreamExecutionEnvironment setStateBackend(StateBackendSettings backend) {
+        backend.toConfiguration().forEach(configuration::setString);
+        return this;
     }
 
     /**

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Keeps keyed state in an embedded RocksDB per subtask, on local disk, so state may be far larger than the heap;
@@ -78,6 +80,17 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
                     + " bytes is below the minimum of " + MIN_MANAGED_MEMORY_BYTES);
         }
         return new EmbeddedRocksDBStateBackend(memory, configuration.get(LOCAL_DIRECTORY));
+    }
+
+    @Override
+    public Map<String, String> toConfiguration() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put(STATE_BACKEND.key(), name());
+        keys.put(MANAGED_MEMORY_SIZE.key(), Long.toString(managedMemoryBytes));
+        if (localDirectory != null) {
+            keys.put(LOCAL_DIRECTORY.key(), localDirectory);
+        }
+        return keys;
     }
 
     @Override
