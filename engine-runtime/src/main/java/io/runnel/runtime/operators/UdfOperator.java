@@ -1,10 +1,16 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.api.checkpoint.CheckpointedFunction;
+import io.runnel.api.checkpoint.FunctionInitializationContext;
 import io.runnel.api.functions.RichFunction;
+import io.runnel.api.state.KeyedStateStore;
+import io.runnel.api.state.OperatorStateStore;
+import io.runnel.state.operator.DefaultOperatorStateBackend;
 import io.runnel.streamrecord.Watermark;
 
 /**
- * Base of the operators that run one user function: opens and closes it when it is a {@link RichFunction}, and
+ * Base of the operators that run one user function: opens and closes it when it is a {@link RichFunction},
+ * initializes its state when it is a {@link CheckpointedFunction} (with this operator's operator state), and
  * forwards watermarks. The only abstract base class of the operators.
  *
  * <p><b>Threading:</b> task thread only.
@@ -17,6 +23,8 @@ abstract class UdfOperator<F, OUT> {
     protected final F function;
     protected final Output<OUT> output;
     protected final StreamingRuntimeContext runtimeContext;
+    /** The function's operator (non-keyed) state; restored from snapshots once checkpoints exist. */
+    protected final DefaultOperatorStateBackend operatorState = new DefaultOperatorStateBackend();
     /** Owner: task thread. */
     private boolean opened;
 
@@ -27,8 +35,14 @@ abstract class UdfOperator<F, OUT> {
     }
 
     public void open() throws Exception {
+        // As in Flink: the runtime context first, then the function's state, then open().
         if (function instanceof RichFunction rich) {
             rich.setRuntimeContext(runtimeContext);
+        }
+        if (function instanceof CheckpointedFunction checkpointed) {
+            checkpointed.initializeState(new InitializationContext());
+        }
+        if (function instanceof RichFunction rich) {
             rich.open();
         }
         opened = true;
@@ -46,6 +60,24 @@ abstract class UdfOperator<F, OUT> {
 
     public void processWatermark(Watermark watermark) throws Exception {
         output.emitWatermark(watermark);
+    }
+
+    /** What {@link CheckpointedFunction#initializeState} gets: this operator's state stores. */
+    private final class InitializationContext implements FunctionInitializationContext {
+        @Override
+        public boolean isRestored() {
+            return operatorState.isRestored();
+        }
+
+        @Override
+        public OperatorStateStore getOperatorStateStore() {
+            return operatorState;
+        }
+
+        @Override
+        public KeyedStateStore getKeyedStateStore() {
+            return runtimeContext;
+        }
     }
 
     /** Rethrows the checked exception a downstream operator threw through a {@code Collector}. */

@@ -1,0 +1,122 @@
+package io.runnel.state.operator;
+
+import io.runnel.api.state.ListState;
+import io.runnel.api.state.ListStateDescriptor;
+import io.runnel.api.state.OperatorStateStore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The operator state of one parallel instance, on the heap: named lists with their redistribution mode. A
+ * snapshot copies the lists; a restore starts from the instance's share (see {@link OperatorStateRedistributor}).
+ *
+ * <p><b>Threading:</b> task thread only.
+ */
+public final class DefaultOperatorStateBackend implements OperatorStateStore {
+
+    private final Map<String, PartitionableListState<?>> states = new LinkedHashMap<>();
+    private final OperatorStateSnapshot restored;
+
+    /** Creates an empty backend (a fresh start). */
+    public DefaultOperatorStateBackend() {
+        this(null);
+    }
+
+    /** @param restored this instance's share of a previous snapshot, or null for a fresh start */
+    public DefaultOperatorStateBackend(OperatorStateSnapshot restored) {
+        this.restored = restored;
+    }
+
+    /** @return true if the backend started from a snapshot */
+    public boolean isRestored() {
+        return restored != null;
+    }
+
+    @Override
+    public <S> ListState<S> getListState(ListStateDescriptor<S> descriptor) {
+        return get(descriptor, OperatorStateSnapshot.Mode.SPLIT_DISTRIBUTE);
+    }
+
+    @Override
+    public <S> ListState<S> getUnionListState(ListStateDescriptor<S> descriptor) {
+        return get(descriptor, OperatorStateSnapshot.Mode.UNION);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S> ListState<S> get(ListStateDescriptor<S> descriptor, OperatorStateSnapshot.Mode mode) {
+        String name = descriptor.getName();
+        PartitionableListState<?> existing = states.get(name);
+        if (existing != null) {
+            if (existing.mode != mode) {
+                throw new IllegalStateException("Operator state '" + name + "' was registered as " + existing.mode
+                        + " and is now requested as " + mode);
+            }
+            return (ListState<S>) existing;
+        }
+        PartitionableListState<S> created = new PartitionableListState<>(mode);
+        OperatorStateSnapshot.NamedList previous = restored == null ? null : restored.states().get(name);
+        if (previous != null) {
+            created.elements.addAll((List<S>) (List<?>) previous.elements());
+        }
+        states.put(name, created);
+        return created;
+    }
+
+    @Override
+    public Set<String> getRegisteredStateNames() {
+        return Collections.unmodifiableSet(states.keySet());
+    }
+
+    /** @return a copy of every registered list */
+    public OperatorStateSnapshot snapshot() {
+        Map<String, OperatorStateSnapshot.NamedList> copy = new LinkedHashMap<>();
+        states.forEach((name, s) -> copy.put(name, new OperatorStateSnapshot.NamedList(s.mode,
+                new ArrayList<>(s.elements))));
+        return new OperatorStateSnapshot(copy);
+    }
+
+    /** A list of elements with its redistribution mode. */
+    private static final class PartitionableListState<S> implements ListState<S> {
+        private final OperatorStateSnapshot.Mode mode;
+        private final List<S> elements = new ArrayList<>();
+
+        PartitionableListState(OperatorStateSnapshot.Mode mode) {
+            this.mode = mode;
+        }
+
+        @Override
+        public Iterable<S> get() {
+            return elements;
+        }
+
+        @Override
+        public void add(S value) {
+            if (value == null) {
+                throw new IllegalArgumentException("operator list state does not take null elements");
+            }
+            elements.add(value);
+        }
+
+        @Override
+        public void update(List<S> values) {
+            elements.clear();
+            if (values != null) {
+                values.forEach(this::add);
+            }
+        }
+
+        @Override
+        public void addAll(List<S> values) {
+            values.forEach(this::add);
+        }
+
+        @Override
+        public void clear() {
+            elements.clear();
+        }
+    }
+}
