@@ -161,8 +161,13 @@ class RunnelCliTest {
 
         CliRun examples = CliRun.of("examples");
         assertEquals(ExitCode.OK, examples.exitCode());
-        assertTrue(examples.out().startsWith("  flight-delays  Top 10 U.S. airports"), examples.out());
-        assertTrue(examples.out().contains(System.lineSeparator() + "  word-count     Running count"),
+        // Names are padded to the longest, flight-delays-hourly (20 chars).
+        assertTrue(examples.out().startsWith("  flight-delays         Top 10 U.S. airports"), examples.out());
+        assertTrue(examples.out().contains(System.lineSeparator() + "  flight-delays-hourly  Per airport and hour"),
+                examples.out());
+        assertTrue(examples.out().contains(System.lineSeparator() + "  route-sessions        Sessions of flights"),
+                examples.out());
+        assertTrue(examples.out().contains(System.lineSeparator() + "  word-count            Running count"),
                 examples.out());
         assertEquals("", examples.err());
     }

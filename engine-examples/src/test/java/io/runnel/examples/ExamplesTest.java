@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runnel.examples.flights.FlightDelays;
+import io.runnel.examples.hourly.FlightDelaysHourly;
+import io.runnel.examples.hourly.RouteSessions;
 import io.runnel.examples.wordcount.WordCount;
 import java.nio.file.Files;
 import java.util.List;
@@ -12,9 +14,11 @@ import org.junit.jupiter.api.Test;
 class ExamplesTest {
 
     @Test
-    void listsBothExamplesByName() {
-        assertEquals(List.of("flight-delays", "word-count"), Examples.all().stream().map(Examples.Example::name)
-                .toList());
+    void listsEveryExampleByName() {
+        assertEquals(List.of("flight-delays", "flight-delays-hourly", "route-sessions", "word-count"),
+                Examples.all().stream().map(Examples.Example::name).toList());
+        assertEquals(FlightDelaysHourly.class, Examples.find("flight-delays-hourly").orElseThrow().mainClass());
+        assertEquals(RouteSessions.class, Examples.find("route-sessions").orElseThrow().mainClass());
         assertEquals(FlightDelays.class, Examples.find("flight-delays").orElseThrow().mainClass());
         assertEquals(WordCount.class, Examples.find("word-count").orElseThrow().mainClass());
         assertTrue(Examples.find("flight_delays").isEmpty());
