@@ -16,9 +16,11 @@ import java.io.Serializable;
  * @param partitioner how records are distributed (serialized: a hash partitioner holds a user key selector)
  * @param partitionerKind the partitioner's kind, readable without deserializing
  * @param recordType the type of the records on the edge
+ * @param inputIndex which input of the consuming vertex's head operator the edge feeds: 1, or 2 for the second
+ *     input of a two-input operator (see {@link StreamEdge#inputIndex()})
  */
 @Internal
 public record JobEdge(int id, int sourceVertexId, int targetVertexId,
                       SerializedValue<PartitionerSpec> partitioner, PartitionerSpec.Kind partitionerKind,
-                      TypeInformation<?> recordType) implements Serializable {
+                      TypeInformation<?> recordType, int inputIndex) implements Serializable {
 }

@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * Chains the {@link StreamGraph}'s operators into {@link JobVertex}es (Flink's operator chaining): an edge is
  * chained when it is FORWARD, both ends have the same parallelism, the consumer has no other input and both
- * allow chaining. A chain is a tree rooted at its head; records flow down it by direct method calls.
+ * allow chaining. A two-input operator is never chained to its inputs: it heads its own chain, and its task's
+ * input processor tells the inputs apart by the input index of each edge. A chain is a tree rooted at its head;
+ * records flow down it by direct method calls.
  *
  * <p><b>Threading:</b> single use, on the job-building thread.
  */
@@ -58,7 +60,8 @@ public final class JobGraphBuilder {
                     edges.add(new JobEdge(id, vertexOfNode.get(e.sourceId()), vertexOfNode.get(e.targetId()),
                             SerializedValue.of(e.partitioner(), "the partitioner into '" + target.getName() + "'"),
                             e.partitioner().kind(),
-                            e.outputTag() == null ? node.getOutputType() : e.outputTag().getTypeInfo()));
+                            e.outputTag() == null ? node.getOutputType() : e.outputTag().getTypeInfo(),
+                            e.inputIndex()));
                     edgeIds.put(e, id);
                     outputsOfVertex.computeIfAbsent(vertexOfNode.get(e.sourceId()), k -> new ArrayList<>()).add(id);
                     inputsOfVertex.computeIfAbsent(vertexOfNode.get(e.targetId()), k -> new ArrayList<>()).add(id);
@@ -122,6 +125,7 @@ public final class JobGraphBuilder {
         return e.partitioner().kind() == PartitionerSpec.Kind.FORWARD
                 && up.getParallelism() == down.getParallelism()
                 && down.getInEdges().size() == 1
+                && !OperatorSpec.isTwoInput(down.getSpec())
                 && up.isChainingAllowed() && down.isChainingAllowed();
     }
 }

@@ -6,20 +6,27 @@ import io.runnel.api.connector.sink.Sink;
 import io.runnel.api.connector.source.Source;
 import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.api.functions.AggregateFunction;
+import io.runnel.api.functions.BroadcastProcessFunction;
+import io.runnel.api.functions.CoProcessFunction;
 import io.runnel.api.functions.FilterFunction;
 import io.runnel.api.functions.FlatMapFunction;
 import io.runnel.api.functions.Function;
 import io.runnel.api.functions.KeySelector;
+import io.runnel.api.functions.KeyedBroadcastProcessFunction;
+import io.runnel.api.functions.KeyedCoProcessFunction;
 import io.runnel.api.functions.KeyedProcessFunction;
 import io.runnel.api.functions.MapFunction;
 import io.runnel.api.functions.ProcessFunction;
+import io.runnel.api.functions.ProcessJoinFunction;
 import io.runnel.api.functions.ReduceFunction;
+import io.runnel.api.state.MapStateDescriptor;
 import io.runnel.api.typeutils.TypeInformation;
 import io.runnel.api.windowing.assigners.WindowAssigner;
 import io.runnel.api.windowing.evictors.Evictor;
 import io.runnel.api.windowing.functions.ProcessWindowFunction;
 import io.runnel.api.windowing.triggers.Trigger;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * What an operator of the graph does: the kind of operator plus the user function it runs. The API (in
@@ -98,7 +105,7 @@ public sealed interface OperatorSpec extends Serializable {
      */
     record KeyedProcessSpec(KeyedProcessFunction<?, ?, ?> function, KeySelector<?, ?> keySelector,
                             TypeInformation<?> keyType, String name)
-            implements OperatorSpec {
+            implements KeyedSpec {
         public String defaultName() {
             return name;
         }
@@ -129,7 +136,7 @@ public sealed interface OperatorSpec extends Serializable {
     record WindowSpec(WindowAssigner<?, ?> assigner, Trigger<?, ?> trigger, Evictor<?, ?> evictor,
                       long allowedLatenessMillis, OutputTag<?> lateDataTag, KeySelector<?, ?> keySelector,
                       TypeInformation<?> keyType, TypeInformation<?> inputType, Function incremental,
-                      ProcessWindowFunction<?, ?, ?, ?> windowFunction, String name) implements OperatorSpec {
+                      ProcessWindowFunction<?, ?, ?, ?> windowFunction, String name) implements KeyedSpec {
         public String defaultName() {
             return name;
         }
@@ -144,17 +151,119 @@ public sealed interface OperatorSpec extends Serializable {
      * @throws IllegalArgumentException if the spec is not keyed
      */
     static TypeInformation<?> keyTypeOf(OperatorSpec spec) {
-        if (spec instanceof KeyedProcessSpec k) {
+        if (spec instanceof KeyedSpec k) {
             return k.keyType();
-        } else if (spec instanceof WindowSpec w) {
-            return w.keyType();
         }
         throw new IllegalArgumentException("not a keyed operator: " + spec.defaultName());
     }
 
     /** @return true if the operator has keyed state */
     static boolean isKeyed(OperatorSpec spec) {
-        return spec instanceof KeyedProcessSpec || spec instanceof WindowSpec;
+        return spec instanceof KeyedSpec;
+    }
+
+    /** @return true if the operator has two inputs (and so heads its chain) */
+    static boolean isTwoInput(OperatorSpec spec) {
+        return spec instanceof TwoInputSpec;
+    }
+
+    /** An operator with keyed state: the runtime creates a keyed state backend for it. */
+    sealed interface KeyedSpec extends OperatorSpec {
+        /** @return the type of the keys, for backends and timers that store keys as bytes */
+        TypeInformation<?> keyType();
+    }
+
+    /**
+     * An operator with two inputs: never chained to an input; its input edges carry input index 1 or 2. After
+     * Flink's {@code TwoInputStreamOperator}.
+     */
+    sealed interface TwoInputSpec extends OperatorSpec {
+    }
+
+    /** Applies a {@link CoProcessFunction} to two connected streams. */
+    record CoProcessSpec(CoProcessFunction<?, ?, ?> function) implements TwoInputSpec {
+        public String defaultName() {
+            return "CoProcess";
+        }
+
+        public Object userObject() {
+            return function;
+        }
+    }
+
+    /**
+     * Applies a {@link KeyedCoProcessFunction} to two connected keyed streams, with keyed state and timers
+     * scoped by {@code keySelector1} for the first input's values and {@code keySelector2} for the second's.
+     */
+    record KeyedCoProcessSpec(KeyedCoProcessFunction<?, ?, ?, ?> function, KeySelector<?, ?> keySelector1,
+                              KeySelector<?, ?> keySelector2, TypeInformation<?> keyType)
+            implements KeyedSpec, TwoInputSpec {
+        public String defaultName() {
+            return "KeyedCoProcess";
+        }
+
+        public Object userObject() {
+            return function;
+        }
+    }
+
+    /**
+     * An event-time interval join of two keyed streams: a left value at {@code l} and a right value at {@code r}
+     * of one key join when {@code l + lowerBoundMillis <= r <= l + upperBoundMillis} (both bounds inclusive; the
+     * API has already turned exclusive bounds into inclusive ones).
+     *
+     * @param function called per joined pair
+     * @param lowerBoundMillis the lower bound in ms, inclusive
+     * @param upperBoundMillis the upper bound in ms, inclusive; at least {@code lowerBoundMillis}
+     * @param keySelector1 the left stream's key selector
+     * @param keySelector2 the right stream's key selector
+     * @param keyType the key type
+     * @param leftType the left values' type (for the buffer state)
+     * @param rightType the right values' type (for the buffer state)
+     */
+    record IntervalJoinSpec(ProcessJoinFunction<?, ?, ?> function, long lowerBoundMillis, long upperBoundMillis,
+                            KeySelector<?, ?> keySelector1, KeySelector<?, ?> keySelector2,
+                            TypeInformation<?> keyType, TypeInformation<?> leftType, TypeInformation<?> rightType)
+            implements KeyedSpec, TwoInputSpec {
+        public String defaultName() {
+            return "IntervalJoin";
+        }
+
+        public Object userObject() {
+            return function;
+        }
+    }
+
+    /**
+     * Applies a {@link BroadcastProcessFunction}: input 1 is the non-broadcast stream, input 2 the broadcast one,
+     * whose {@code descriptors} name the broadcast states.
+     */
+    record BroadcastProcessSpec(BroadcastProcessFunction<?, ?, ?> function,
+                                List<MapStateDescriptor<?, ?>> descriptors) implements TwoInputSpec {
+        public String defaultName() {
+            return "BroadcastProcess";
+        }
+
+        public Object userObject() {
+            return function;
+        }
+    }
+
+    /**
+     * Applies a {@link KeyedBroadcastProcessFunction}: input 1 is the keyed stream (keyed by {@code keySelector}),
+     * input 2 the broadcast one, whose {@code descriptors} name the broadcast states.
+     */
+    record KeyedBroadcastProcessSpec(KeyedBroadcastProcessFunction<?, ?, ?, ?> function,
+                                     KeySelector<?, ?> keySelector, TypeInformation<?> keyType,
+                                     List<MapStateDescriptor<?, ?>> descriptors)
+            implements KeyedSpec, TwoInputSpec {
+        public String defaultName() {
+            return "KeyedBroadcastProcess";
+        }
+
+        public Object userObject() {
+            return function;
+        }
     }
 
     /** Assigns timestamps and generates watermarks with a {@link WatermarkStrategy}. */

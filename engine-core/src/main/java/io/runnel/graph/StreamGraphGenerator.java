@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Translates the transformations recorded by the DataStream API into a {@link StreamGraph}: sources and
- * operators become nodes; unions and partitionings become edges. An edge without an explicit partitioner is
+ * operators (one- and two-input) become nodes; unions and partitionings become edges, and each edge records which
+ * input of its consumer it feeds. An edge without an explicit partitioner is
  * FORWARD when both ends have the same parallelism and REBALANCE otherwise (as in Flink).
  *
  * <p><b>Threading:</b> single use, on the job-building thread.
@@ -81,14 +82,30 @@ public final class StreamGraphGenerator {
             List<Endpoint> inputs = translate(o.getInput());
             StreamNode node = addNode(t, o.getSpec());
             for (Endpoint in : inputs) {
-                connect(in, node);
+                connect(in, node, 1);
             }
             result = List.of(new Endpoint(node, null, null));
+        } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
+            result = List.of(new Endpoint(translateTwoInput(two), null, null));
         } else {
             throw new IllegalArgumentException("Unknown transformation " + t);
         }
         translated.put(t.getId(), result);
         return result;
+    }
+
+    /** Both inputs first (so nodes stay in topological order), then the node; edges carry their input index. */
+    private StreamNode translateTwoInput(TwoInputTransformation<?, ?, ?> two) {
+        List<Endpoint> inputs1 = translate(two.getInput1());
+        List<Endpoint> inputs2 = translate(two.getInput2());
+        StreamNode node = addNode(two, two.getSpec());
+        for (Endpoint in : inputs1) {
+            connect(in, node, 1);
+        }
+        for (Endpoint in : inputs2) {
+            connect(in, node, 2);
+        }
+        return node;
     }
 
     private StreamNode addNode(Transformation<?> t, OperatorSpec spec) {
@@ -104,7 +121,7 @@ public final class StreamGraphGenerator {
         return node;
     }
 
-    private static void connect(Endpoint from, StreamNode to) {
+    private static void connect(Endpoint from, StreamNode to, int inputIndex) {
         PartitionerSpec partitioner = from.partitioner();
         boolean sameParallelism = from.node().getParallelism() == to.getParallelism();
         if (partitioner == null) {
@@ -114,7 +131,7 @@ public final class StreamGraphGenerator {
                     + from.node().getParallelism() + ") to '" + to.getName() + "' (p=" + to.getParallelism()
                     + ") changes the parallelism; use rebalance() or rescale()");
         }
-        StreamEdge edge = new StreamEdge(from.node().getId(), to.getId(), partitioner, from.tag());
+        StreamEdge edge = new StreamEdge(from.node().getId(), to.getId(), partitioner, from.tag(), inputIndex);
         from.node().getOutEdges().add(edge);
         to.getInEdges().add(edge);
     }

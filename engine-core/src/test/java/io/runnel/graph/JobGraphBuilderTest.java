@@ -9,6 +9,8 @@ import io.runnel.api.connector.sink.Sink;
 import io.runnel.api.connector.source.Source;
 import io.runnel.api.datastream.DataStream;
 import io.runnel.api.environment.StreamExecutionEnvironment;
+import io.runnel.api.functions.CoProcessFunction;
+import io.runnel.api.functions.Collector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,40 @@ class JobGraphBuilderTest {
         env.fromSource(SOURCE, "s").map(x -> x + notSerializable.hashCode()).sinkTo(cast(SINK));
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class, () -> env.getJobGraph("bad2"));
         assertTrue(e2.getMessage().contains("Map") && e2.getMessage().contains("not serializable"), e2.getMessage());
+    }
+
+    /** Passes values through; never run here. */
+    static final class PassThrough extends CoProcessFunction<Long, Long, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement1(Long value, Context ctx, Collector<Long> out) {
+            out.collect(value);
+        }
+
+        @Override
+        public void processElement2(Long value, Context ctx, Collector<Long> out) {
+            out.collect(value);
+        }
+    }
+
+    @Test
+    void aTwoInputOperatorHeadsItsChainAndItsEdgesCarryTheirInputIndex() {
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration());
+        env.setParallelism(2);
+        DataStream<Long> a = env.fromSource(SOURCE, "a");
+        DataStream<Long> b = env.fromSource(SOURCE, "b");
+        DataStream<Long> c = env.fromSource(SOURCE, "c");
+        // Input 1 is a union of two forward edges; input 2 one forward edge: none may chain into the operator.
+        a.union(c).connect(b).process(new PassThrough()).map(x -> x).sinkTo(cast(SINK));
+        JobGraph g = env.getJobGraph("two inputs");
+        List<String> names = g.vertices().stream().map(JobVertex::name).toList();
+        assertEquals(List.of("Source: a", "Source: c", "Source: b", "CoProcess -> Map -> Sink"), names);
+        JobVertex coProcess = g.vertices().get(3);
+        List<Integer> inputIndexes = coProcess.inputEdges().stream().map(id -> g.edge(id).inputIndex()).toList();
+        assertEquals(List.of(1, 1, 2), inputIndexes);
+        assertTrue(coProcess.inputEdges().stream()
+                .allMatch(id -> g.edge(id).partitionerKind() == PartitionerSpec.Kind.FORWARD));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.runnel.api.functions.FlatMapFunction;
 import io.runnel.api.functions.KeySelector;
 import io.runnel.api.functions.MapFunction;
 import io.runnel.api.functions.ProcessFunction;
+import io.runnel.api.state.MapStateDescriptor;
 import io.runnel.api.typeutils.TypeExtractor;
 import io.runnel.api.typeutils.TypeInformation;
 import io.runnel.api.windowing.assigners.WindowAssigner;
@@ -167,5 +168,38 @@ public class DataStream<T> {
     protected <R> SingleOutputStreamOperator<R> transform(String name, OperatorSpec spec, TypeInformation<R> type) {
         OneInputTransformation<T, R> t = new OneInputTransformation<>(transformation, name, spec, type);
         return new SingleOutputStreamOperator<>(environment, t);
+    }
+
+    /**
+     * Connects this stream with {@code other} for one two-input operator; the two may have different types.
+     *
+     * @return the connected streams, to key and process
+     * @throws IllegalArgumentException if the streams belong to different environments
+     */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
+        return new ConnectedStreams<>(environment, this, other);
+    }
+
+    /**
+     * Connects this stream with a broadcast stream: every parallel instance of the operator sees every broadcast
+     * record and keeps the broadcast states.
+     *
+     * @return the connected streams, to process with a (keyed) broadcast process function
+     * @throws IllegalArgumentException if the streams belong to different environments
+     */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        return new BroadcastConnectedStream<>(environment, this, broadcastStream);
+    }
+
+    /**
+     * Sends every record to every parallel instance of the operator it is connected to, which keeps a
+     * {@link io.runnel.api.state.BroadcastState} per descriptor.
+     *
+     * @param descriptors names and types of the broadcast states; at least one
+     * @return the broadcast stream, to connect to another stream
+     * @throws IllegalArgumentException if no descriptor is given
+     */
+    public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... descriptors) {
+        return new BroadcastStream<>(environment, broadcast().transformation, List.of(descriptors));
     }
 }

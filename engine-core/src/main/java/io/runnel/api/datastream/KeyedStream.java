@@ -106,4 +106,14 @@ public class KeyedStream<T, K> extends DataStream<T> {
                                                     TypeInformation<R> type) {
         return transform(name, new OperatorSpec.KeyedProcessSpec(fn, keySelector, keyType, name), type);
     }
+
+    /**
+     * Starts an event-time interval join of this stream (left) with {@code other} (right), keyed alike:
+     * {@code intervalJoin(other).between(lower, upper).process(joinFunction)}.
+     *
+     * @throws IllegalArgumentException if the streams belong to different environments
+     */
+    public <T1> IntervalJoin<T, T1, K> intervalJoin(KeyedStream<T1, K> other) {
+        return new IntervalJoin<>(this, other);
+    }
 }

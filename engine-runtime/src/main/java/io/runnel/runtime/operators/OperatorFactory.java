@@ -18,7 +18,8 @@ public final class OperatorFactory {
     /**
      * @param spec what the operator does (a fresh copy for this subtask)
      * @param parameters what it is created with
-     * @return the operator: a {@link SourceOperator} for a source spec, else a {@link OneInputStreamOperator}
+     * @return the operator: a {@link SourceOperator} for a source spec, a {@link TwoInputStreamOperator} for a
+     *     two-input spec, else a {@link OneInputStreamOperator}
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static StreamOperator create(OperatorSpec spec, StreamOperatorParameters parameters) {
@@ -41,8 +42,28 @@ public final class OperatorFactory {
             return new SinkWriterOperator(s.sink(), parameters);
         } else if (spec instanceof OperatorSpec.SourceSpec s) {
             return new SourceOperator(s.source(), parameters);
+        } else if (spec instanceof OperatorSpec.TwoInputSpec s) {
+            return createTwoInput(s, parameters);
         }
         throw new IllegalArgumentException("unknown operator spec " + spec);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static StreamOperator createTwoInput(OperatorSpec.TwoInputSpec spec, StreamOperatorParameters parameters) {
+        if (spec instanceof OperatorSpec.CoProcessSpec s) {
+            return new CoProcessOperator(s.function(), parameters);
+        } else if (spec instanceof OperatorSpec.KeyedCoProcessSpec s) {
+            return new KeyedCoProcessOperator(s.function(), s.keySelector1(), s.keySelector2(),
+                    s.keyType().createSerializer(), parameters);
+        } else if (spec instanceof OperatorSpec.IntervalJoinSpec s) {
+            return new IntervalJoinOperator(s, parameters);
+        } else if (spec instanceof OperatorSpec.BroadcastProcessSpec s) {
+            return new BroadcastProcessOperator(s.function(), new BroadcastStates(s.descriptors()), parameters);
+        } else if (spec instanceof OperatorSpec.KeyedBroadcastProcessSpec s) {
+            return new KeyedBroadcastProcessOperator(s.function(), s.keySelector(), s.keyType().createSerializer(),
+                    new BroadcastStates(s.descriptors()), parameters);
+        }
+        throw new IllegalArgumentException("unknown two-input operator spec " + spec);
     }
 
     /**

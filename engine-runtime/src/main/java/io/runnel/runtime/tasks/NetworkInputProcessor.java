@@ -6,6 +6,7 @@ import io.runnel.runtime.io.ChannelFrames;
 import io.runnel.runtime.network.InputGate;
 import io.runnel.runtime.network.StreamElementSerializer;
 import io.runnel.runtime.operators.OneInputStreamOperator;
+import io.runnel.runtime.operators.TwoInputStreamOperator;
 import io.runnel.runtime.tasks.mailbox.TaskMailbox;
 import io.runnel.streamrecord.CheckpointBarrier;
 import io.runnel.streamrecord.EndOfPartition;
@@ -13,14 +14,21 @@ import io.runnel.streamrecord.StreamElement;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
 import io.runnel.streamrecord.WatermarkStatus;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Input of a task fed by the network: takes buffers from the {@link InputGate}, cuts them into elements and
- * pushes records into the head operator. Tracks the watermark of each channel and forwards their minimum when it
- * advances (a channel that has ended no longer holds the minimum back).
+ * pushes records into the head operator. The gate's channels form one or two logical inputs (a two-input head,
+ * after Flink's {@code StreamTwoInputProcessor}): each channel belongs to the input its job edge feeds, and a
+ * record goes to {@code processElement} of a one-input head, or to {@code processElement1}/{@code processElement2}
+ * of a two-input head by its channel's input. Tracks the watermark of each channel and forwards the combined one
+ * when it advances (a channel that has ended no longer holds the minimum back).
  *
- * <p>Invariant: {@code emittedWatermark = min over unfinished channels of channelWatermark}, never decreasing.
+ * <p>Invariants, over unfinished channels c: {@code inputWatermark(i) = min over c of input i of
+ * channelWatermark[c]} (an input all of whose channels ended does not count), and {@code emittedWatermark = min
+ * over inputs i of inputWatermark(i)}, never decreasing. So a two-input operator's watermark is the minimum of its
+ * two inputs' watermarks, as in Flink. The input ends when every channel of every input has ended.
  *
  * <p><b>Threading:</b> task thread only.
  */
@@ -29,10 +37,28 @@ final class NetworkInputProcessor implements StreamInputProcessor {
     /** Elements per default-action run before returning to the mailbox loop. */
     private static final int ELEMENT_BUDGET = 4096;
 
+    /** Takes the records of one logical input. */
+    @FunctionalInterface
+    interface RecordHandler {
+        /** @throws Exception from the operator, to fail the task */
+        void processRecord(StreamRecord<Object> record) throws Exception;
+    }
+
+    /** Takes the combined watermark. */
+    @FunctionalInterface
+    interface WatermarkHandler {
+        /** @throws Exception from the operator, to fail the task */
+        void processWatermark(Watermark watermark) throws Exception;
+    }
+
     private final InputGate gate;
     private final ChannelFrames frames;
     private final StreamElementSerializer<Object>[] serializers;
-    private final OneInputStreamOperator<Object, ?> head;
+    /** Per channel, its logical input: 0 for the first, 1 for the second. */
+    private final int[] inputOfChannel;
+    /** Per logical input, where its records go. */
+    private final RecordHandler[] handlers;
+    private final WatermarkHandler watermarks;
     private final TaskMailbox mailbox;
     private final long[] channelWatermarks;
     private final boolean[] finished;
@@ -43,22 +69,54 @@ final class NetworkInputProcessor implements StreamInputProcessor {
     /** Owner: task thread. */
     private int currentChannel = -1;
 
-    /**
-     * @param gate the input gate
-     * @param serializers the element serializer of each channel (channels of one edge may share one)
-     * @param head the operator that receives the records
-     * @param mailbox the task's mailbox, checked between elements
-     */
-    NetworkInputProcessor(InputGate gate, StreamElementSerializer<Object>[] serializers,
-                          OneInputStreamOperator<Object, ?> head, TaskMailbox mailbox) {
+    private NetworkInputProcessor(InputGate gate, StreamElementSerializer<Object>[] serializers, int[] inputOfChannel,
+                                  RecordHandler[] handlers, WatermarkHandler watermarks, TaskMailbox mailbox) {
         this.gate = gate;
         this.frames = new ChannelFrames(gate.getNumberOfChannels());
         this.serializers = serializers;
-        this.head = head;
+        this.inputOfChannel = inputOfChannel;
+        this.handlers = handlers;
+        this.watermarks = watermarks;
         this.mailbox = mailbox;
         this.channelWatermarks = new long[gate.getNumberOfChannels()];
-        java.util.Arrays.fill(channelWatermarks, Long.MIN_VALUE);
+        Arrays.fill(channelWatermarks, Long.MIN_VALUE);
         this.finished = new boolean[gate.getNumberOfChannels()];
+    }
+
+    /**
+     * @param gate the input gate
+     * @param serializers the element serializer of each channel (channels of one edge may share one)
+     * @param head the operator that receives every channel's records
+     * @param mailbox the task's mailbox, checked between elements
+     * @return a processor with one logical input
+     */
+    static NetworkInputProcessor forOneInput(InputGate gate, StreamElementSerializer<Object>[] serializers,
+                                             OneInputStreamOperator<Object, ?> head, TaskMailbox mailbox) {
+        return new NetworkInputProcessor(gate, serializers, new int[gate.getNumberOfChannels()],
+                new RecordHandler[] {head::processElement}, head::processWatermark, mailbox);
+    }
+
+    /**
+     * @param gate the input gate
+     * @param serializers the element serializer of each channel
+     * @param inputOfChannel per channel, 1 if it feeds the head's first input, 2 if its second
+     * @param head the two-input operator that receives the records
+     * @param mailbox the task's mailbox, checked between elements
+     * @return a processor with two logical inputs
+     * @throws IllegalArgumentException if an input index is not 1 or 2
+     */
+    static NetworkInputProcessor forTwoInputs(InputGate gate, StreamElementSerializer<Object>[] serializers,
+                                              int[] inputOfChannel, TwoInputStreamOperator<Object, Object, ?> head,
+                                              TaskMailbox mailbox) {
+        int[] zeroBased = new int[inputOfChannel.length];
+        for (int c = 0; c < zeroBased.length; c++) {
+            if (inputOfChannel[c] != 1 && inputOfChannel[c] != 2) {
+                throw new IllegalArgumentException("channel " + c + " has input index " + inputOfChannel[c]);
+            }
+            zeroBased[c] = inputOfChannel[c] - 1;
+        }
+        return new NetworkInputProcessor(gate, serializers, zeroBased,
+                new RecordHandler[] {head::processElement1, head::processElement2}, head::processWatermark, mailbox);
     }
 
     @Override
@@ -87,7 +145,7 @@ final class NetworkInputProcessor implements StreamInputProcessor {
     @SuppressWarnings("unchecked")
     private void dispatch(StreamElement element, int channel) throws Exception {
         if (element instanceof StreamRecord<?> record) {
-            head.processElement((StreamRecord<Object>) record);
+            handlers[inputOfChannel[channel]].processRecord((StreamRecord<Object>) record);
         } else if (element instanceof Watermark w) {
             channelWatermarks[channel] = Math.max(channelWatermarks[channel], w.timestamp());
             advanceWatermark();
@@ -103,18 +161,29 @@ final class NetworkInputProcessor implements StreamInputProcessor {
     }
 
     private void advanceWatermark() throws Exception {
+        if (finishedChannels == finished.length) {
+            // Every input has ended: the last watermark stands (a bounded input's final one was already sent).
+            return;
+        }
+        long combined = Long.MAX_VALUE;
+        for (int input = 0; input < handlers.length; input++) {
+            combined = Math.min(combined, inputWatermark(input));
+        }
+        if (combined > emittedWatermark) {
+            emittedWatermark = combined;
+            watermarks.processWatermark(new Watermark(combined));
+        }
+    }
+
+    /** @return the minimum over the input's unfinished channels, or Long.MAX_VALUE if all have ended */
+    private long inputWatermark(int input) {
         long min = Long.MAX_VALUE;
-        boolean any = false;
-        for (int i = 0; i < channelWatermarks.length; i++) {
-            if (!finished[i]) {
-                min = Math.min(min, channelWatermarks[i]);
-                any = true;
+        for (int c = 0; c < channelWatermarks.length; c++) {
+            if (inputOfChannel[c] == input && !finished[c]) {
+                min = Math.min(min, channelWatermarks[c]);
             }
         }
-        if (any && min > emittedWatermark) {
-            emittedWatermark = min;
-            head.processWatermark(new Watermark(min));
-        }
+        return min;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.runnel.runtime.network.ResultPartition;
 import io.runnel.runtime.network.StreamElementSerializer;
 import io.runnel.runtime.operators.OneInputStreamOperator;
 import io.runnel.runtime.operators.SourceOperator;
+import io.runnel.runtime.operators.TwoInputStreamOperator;
 import io.runnel.runtime.source.OperatorEvent;
 import io.runnel.runtime.tasks.mailbox.Mail;
 import io.runnel.runtime.tasks.mailbox.MailboxDefaultAction;
@@ -154,21 +155,34 @@ public final class StreamTask implements MailboxDefaultAction {
         return new StreamElementSerializer<>(s);
     }
 
+    /**
+     * A source head polls its reader; any other head reads the input gate, whose channels come in the order of the
+     * vertex's input edges, one per producer subtask. A two-input head gets each channel's records on the input
+     * its edge feeds.
+     */
     @SuppressWarnings("unchecked")
     private StreamInputProcessor createInputProcessor() {
         if (operatorChain.head() instanceof SourceOperator<?, ?> source) {
             return new SourceInputProcessor(source, env.mailbox());
         }
         List<StreamElementSerializer<Object>> perChannel = new ArrayList<>();
+        List<Integer> inputOfChannel = new ArrayList<>();
         for (int edgeId : env.vertex().inputEdges()) {
             JobEdge edge = env.jobGraph().edge(edgeId);
             StreamElementSerializer<Object> s = elementSerializer(edge);
             int producers = env.jobGraph().vertex(edge.sourceVertexId()).parallelism();
             for (int i = 0; i < producers; i++) {
                 perChannel.add(s);
+                inputOfChannel.add(edge.inputIndex());
             }
         }
-        return new NetworkInputProcessor(env.inputGate(), perChannel.toArray(new StreamElementSerializer[0]),
+        StreamElementSerializer<Object>[] serializers = perChannel.toArray(new StreamElementSerializer[0]);
+        if (operatorChain.head() instanceof TwoInputStreamOperator<?, ?, ?> twoInput) {
+            return NetworkInputProcessor.forTwoInputs(env.inputGate(), serializers,
+                    inputOfChannel.stream().mapToInt(Integer::intValue).toArray(),
+                    (TwoInputStreamOperator<Object, Object, ?>) twoInput, env.mailbox());
+        }
+        return NetworkInputProcessor.forOneInput(env.inputGate(), serializers,
                 (OneInputStreamOperator<Object, ?>) operatorChain.head(), env.mailbox());
     }
 
