@@ -8,12 +8,14 @@ import java.util.List;
  * The command line of {@link Benchmarks}.
  *
  * <pre>
- * --workloads W1,W2        workloads to run (default W1,W2)
+ * --workloads W1,W2        workloads to run (default W1,W2; also W2-RocksDB, W3)
  * --parallelism 1,2        engine parallelisms (default 1,2)
- * --records-scale 1.0      factor on the input sizes (W1 50M longs, W2 20M words); 0.02 for a quick check
+ * --records-scale 1.0      factor on the input sizes (W1 50M longs, W2 20M words, W3 20M bids, large state 2M
+ *                          keys); 0.02 for a quick check
  * --warmups 2              warm-up runs per fork
  * --runs 3                 measured runs per fork; the median is reported
  * --fork-timeout-seconds 1800  a fork that runs longer is dumped (jcmd Thread.print) and killed
+ * --large-state            instead of the workloads, run the large-state check ({@link LargeStateCheck}) in a fork
  * --fork W mode            internal: measure one workload/mode in this JVM (mode: a parallelism, loop, loop-unboxed)
  * </pre>
  *
@@ -26,18 +28,30 @@ import java.util.List;
  * @param runs measured runs per fork, {@code >= 1}
  * @param forkTimeoutSeconds how long a fork may run
  * @param fork the measurement to run in this JVM, or null for the runner that forks
+ * @param largeState whether to run the large-state check instead of the workloads
  * @param help whether to print the usage only
  */
 record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, double recordsScale, int warmups,
-                        int runs, long forkTimeoutSeconds, ForkSpec fork, boolean help) {
+                        int runs, long forkTimeoutSeconds, ForkSpec fork, boolean largeState, boolean help) {
 
     static final String USAGE = """
             usage: runnel-bench [--workloads W1,W2] [--parallelism 1,2] [--records-scale 1.0]
                                 [--warmups 2] [--runs 3] [--fork-timeout-seconds 1800]
+                   runnel-bench --large-state [--records-scale 1.0]
               W1: 50M longs -> map x*3+1 -> filter even -> counting sink
               W2: 20M Zipf(1.1) words over w0..w99999 -> keyBy -> running count in ValueState -> counting sink
+              W2-RocksDB: W2 with the keyed state in RocksDB (128 MiB managed memory per subtask)
+              W3: 20M bids (auction Zipf(1.1) over 10,000, price 1..10,000, event time 1 ms per 10 bids minus
+                  up to 2 s disorder) -> 2 s bounded-out-of-orderness watermarks -> keyBy auction -> 10 s tumbling
+                  event-time windows counting bids and summing prices -> counting sink (one record per window
+                  and auction); the loop windows by its own watermark
+              Default: W1,W2. Add the others with --workloads W1,W2,W2-RocksDB,W3.
               Each (workload, engine parallelism | loop) is measured in its own JVM
-              (-Xms2g -Xmx2g -XX:+UseParallelGC): warm-ups, then measured runs; the median is reported.""";
+              (-Xms2g -Xmx2g -XX:+UseParallelGC): warm-ups, then measured runs; the median is reported.
+              --large-state: not a throughput figure. Writes 2M keys x 600-byte ValueState values (1.2 GB) with
+              RocksDB (100 MiB managed memory) at parallelism 1, reads every key back and verifies it, in a JVM
+              with -Xms512m -Xmx512m; prints the elapsed time, the bytes on disk before close and the fork's
+              peak RSS (VmHWM). Fails on any mismatch.""";
 
     BenchmarkOptions {
         workloads = List.copyOf(workloads);
@@ -49,6 +63,14 @@ record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, doub
         for (String w : workloads) {
             Workload.of(w, recordsScale);
         }
+        if (largeState && largeStateKeys(recordsScale) < 1) {
+            throw new IllegalArgumentException("records scale " + recordsScale + " leaves no large-state keys");
+        }
+    }
+
+    /** @return the number of keys of the large-state check at {@code scale} */
+    static long largeStateKeys(double scale) {
+        return Math.round(LargeStateCheck.DEFAULT_KEYS * scale);
     }
 
     /**
@@ -64,11 +86,13 @@ record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, doub
         int runs = 3;
         long timeout = 1800;
         ForkSpec fork = null;
+        boolean largeState = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--help", "-h" -> {
-                    return new BenchmarkOptions(workloads, parallelisms, scale, warmups, runs, timeout, null, true);
+                    return new BenchmarkOptions(workloads, parallelisms, scale, warmups, runs, timeout, null, false,
+                            true);
                 }
                 case "--workloads" -> workloads = Arrays.asList(value(args, ++i, a).split(","));
                 case "--parallelism" -> parallelisms = parseInts(value(args, ++i, a), a);
@@ -76,6 +100,7 @@ record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, doub
                 case "--warmups" -> warmups = (int) parseLong(value(args, ++i, a), a);
                 case "--runs" -> runs = (int) parseLong(value(args, ++i, a), a);
                 case "--fork-timeout-seconds" -> timeout = parseLong(value(args, ++i, a), a);
+                case "--large-state" -> largeState = true;
                 case "--fork" -> {
                     fork = new ForkSpec(value(args, i + 1, a), value(args, i + 2, a));
                     i += 2;
@@ -83,7 +108,7 @@ record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, doub
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'\n" + USAGE);
             }
         }
-        return new BenchmarkOptions(workloads, parallelisms, scale, warmups, runs, timeout, fork, false);
+        return new BenchmarkOptions(workloads, parallelisms, scale, warmups, runs, timeout, fork, largeState, false);
     }
 
     /** @return the arguments that make a forked JVM measure {@code spec} with these options */

@@ -1,18 +1,23 @@
 package io.runnel.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Entry point of the engine benchmarks: compares Runnel's throughput on two workloads with a hand-written
+ * Entry point of the engine benchmarks: compares Runnel's throughput on its workloads with a hand-written
  * single-thread Java loop doing the same work, run by {@code ./runnel-bench} at the repository root.
  *
  * <ul>
  *   <li>W1: 50M longs → map {@code x*3+1} → filter even → counting sink (all chained).</li>
  *   <li>W2: 20M words from Zipf(1.1) over {@code w0..w99999} → keyBy → running count in {@code ValueState<Long>}
  *       → counting sink.</li>
+ *   <li>W2-RocksDB: W2 with the keyed state in RocksDB (not in the default list).</li>
+ *   <li>W3: 20M bids → 10 s tumbling event-time windows per auction counting bids and summing prices → counting
+ *       sink ({@link AuctionWindowWorkload}; not in the default list).</li>
  * </ul>
+ * With {@code --large-state} it runs {@link LargeStateCheck} in a fork instead.
  *
  * <p>Without {@code --fork} this is the runner: it starts one JVM per (workload, engine parallelism | loop) with the
  * same class path and {@value ForkLauncher#JVM_OPTIONS}, and prints a table of median records/s (input records per
@@ -61,6 +66,9 @@ public final class Benchmarks {
             out.println(BenchmarkOptions.USAGE);
             return 0;
         }
+        if (options.largeState()) {
+            return runLargeState(options, out);
+        }
         if (options.fork() == null) {
             return new BenchmarkRunner(options, out).run();
         }
@@ -70,6 +78,20 @@ public final class Benchmarks {
         reportLingeringThreads(out);
         out.println(result.toLine());
         return 0;
+    }
+
+    /** Runs the large-state check in its fork; the fork's output, result line included, is copied to {@code out}. */
+    private static int runLargeState(BenchmarkOptions options, PrintStream out) throws InterruptedException {
+        long keys = BenchmarkOptions.largeStateKeys(options.recordsScale());
+        out.println("== Runnel large-state check: " + keys + " keys ==");
+        out.println(MachineInfo.describe());
+        try {
+            new ForkLauncher(options, out).runLargeState(keys);
+            return 0;
+        } catch (ForkLauncher.ForkFailedException | IOException e) {
+            out.println("LARGE-STATE CHECK FAILED: " + e.getMessage());
+            return 1;
+        }
     }
 
     /** The engine should end every thread it started once a job is done; a leftover one is worth a line. */

@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * saw only {@code Long}s) cannot help or hurt another's: {@code java -cp <this JVM's class path>}
  * {@value #JVM_OPTIONS} {@code io.runnel.bench.Benchmarks --fork <workload> <mode> ...}.
  *
- * <p><b>Contract:</b> the fork's output is copied to {@code out}, indented; its {@link ForkResult} line is
- * returned. A fork that exits non-zero, prints no result, or outlives the timeout fails with
+ * The large-state check runs the same way, as {@link LargeStateCheck} with {@value LargeStateCheck#JVM_OPTIONS}.
+ *
+ * <p><b>Contract:</b> the fork's output is copied to {@code out}, indented; its {@link ForkResult} line (or the
+ * large-state check's {@value LargeStateCheck#PREFIX} line) is returned. A fork that exits non-zero, prints no result, or outlives the timeout fails with
  * {@link ForkFailedException} (a timed-out fork's threads are dumped with {@code jcmd <pid> Thread.print} first,
  * then it is killed).
  *
@@ -71,16 +73,50 @@ final class ForkLauncher {
      * @throws InterruptedException if interrupted while waiting (the fork is killed)
      */
     ForkResult run(ForkSpec spec) throws ForkFailedException, IOException, InterruptedException {
-        Process process = new ProcessBuilder(command(spec)).redirectErrorStream(true).start();
+        return ForkResult.parse(runProcess(command(spec), spec.label(), ForkResult.PREFIX));
+    }
+
+    /** @return the command line that runs {@link LargeStateCheck} on {@code keys} keys in a new JVM */
+    List<String> largeStateCommand(long keys) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.addAll(List.of(LargeStateCheck.JVM_OPTIONS.split(" ")));
+        cmd.add(LargeStateCheck.class.getName());
+        cmd.add(Long.toString(keys));
+        return cmd;
+    }
+
+    /**
+     * Runs {@link LargeStateCheck} in a fork (with its own, small heap) and waits for it.
+     *
+     * @return its {@value LargeStateCheck#PREFIX} line
+     * @throws ForkFailedException if it fails (including a mismatch), hangs, or prints no result
+     * @throws IOException if it cannot be started
+     * @throws InterruptedException if interrupted while waiting (the fork is killed)
+     */
+    String runLargeState(long keys) throws ForkFailedException, IOException, InterruptedException {
+        return runProcess(largeStateCommand(keys), "large-state check", LargeStateCheck.PREFIX);
+    }
+
+    /**
+     * Starts {@code command}, copies its output to {@code out} and waits for it.
+     *
+     * @return the last output line that starts with {@code resultPrefix}
+     */
+    private String runProcess(List<String> command, String label, String resultPrefix)
+            throws ForkFailedException, IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         AtomicReference<String> resultLine = new AtomicReference<>();
-        Thread pump = new Thread(() -> copyOutput(process, resultLine), "fork-output-" + spec.label());
+        Thread pump = new Thread(() -> copyOutput(process, resultPrefix, resultLine), "fork-output-" + label);
         pump.setDaemon(true);
         pump.start();
         try {
             if (!process.waitFor(options.forkTimeoutSeconds(), TimeUnit.SECONDS)) {
                 dumpThreads(process);
                 process.destroyForcibly().waitFor();
-                throw new ForkFailedException(spec.label() + " did not finish within " + options.forkTimeoutSeconds()
+                throw new ForkFailedException(label + " did not finish within " + options.forkTimeoutSeconds()
                         + " s (threads dumped above) and was killed");
             }
         } finally {
@@ -88,21 +124,21 @@ final class ForkLauncher {
         }
         pump.join(TimeUnit.SECONDS.toMillis(10));
         if (process.exitValue() != 0) {
-            throw new ForkFailedException(spec.label() + " failed: exit code " + process.exitValue()
+            throw new ForkFailedException(label + " failed: exit code " + process.exitValue()
                     + " (its output is above)");
         }
         String line = resultLine.get();
         if (line == null) {
-            throw new ForkFailedException(spec.label() + " exited without a result line");
+            throw new ForkFailedException(label + " exited without a result line");
         }
-        return ForkResult.parse(line);
+        return line;
     }
 
-    private void copyOutput(Process process, AtomicReference<String> resultLine) {
+    private void copyOutput(Process process, String resultPrefix, AtomicReference<String> resultLine) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.startsWith(ForkResult.PREFIX)) {
+                if (line.startsWith(resultPrefix)) {
                     resultLine.set(line);
                 }
                 synchronized (out) {

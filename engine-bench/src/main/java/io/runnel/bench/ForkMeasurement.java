@@ -5,15 +5,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * Measures one {@link ForkSpec} in the current JVM: {@code warmups} unmeasured runs, then {@code runs} measured
  * ones; verifies every run and reports the median throughput as a {@link ForkResult} line.
  *
- * <p><b>Contract:</b> every run must deliver {@link Workload#expectedSinkRecords()} records to the counting step,
- * and all runs of a fork the same checksum; otherwise {@link #measure} throws {@link IllegalStateException}, which
- * makes the fork exit non-zero. A {@code System.gc()} precedes each run so that one run's garbage is not
- * collected in the next one's time.
+ * <p><b>Contract:</b> every run must deliver {@link Workload#expectedSinkRecords()} records to the counting step
+ * (when the workload knows that number in advance), and all runs of a fork the same count and checksum; otherwise
+ * {@link #measure} throws {@link IllegalStateException}, which makes the fork exit non-zero. A {@code System.gc()}
+ * precedes each run so that one run's garbage is not collected in the next one's time.
  *
  * <p><b>Threading:</b> the fork's main thread only.
  */
@@ -43,7 +44,7 @@ final class ForkMeasurement {
         out.printf(Locale.ROOT, "%s: %,d input records, %d warm-up + %d measured runs, %s%n", spec.label(),
                 workload.inputRecords(), warmups, runs, Runtime.version());
         List<RunResult> measured = new ArrayList<>();
-        Long checksum = null;
+        RunResult previous = null;
         for (int i = 0; i < warmups + runs; i++) {
             System.gc();
             RunResult r = runOnce();
@@ -52,13 +53,13 @@ final class ForkMeasurement {
             out.printf(Locale.ROOT, "  %-10s %8.2f M rec/s  elapsed %7.3f s%s%n", name, r.recordsPerSecond() / 1e6,
                     r.elapsedNanos() / 1e9, r.netRuntimeMillis() < 0 ? ""
                             : String.format(Locale.ROOT, "  (job net runtime %.3f s)", r.netRuntimeMillis() / 1e3));
-            verify(r, name, checksum);
-            checksum = r.checksum();
+            verify(r, name, previous);
+            previous = r;
             if (!warmup) {
                 measured.add(r);
             }
         }
-        return new ForkResult(spec, medianRate(measured), measured.get(0).sinkRecords(), checksum,
+        return new ForkResult(spec, medianRate(measured), previous.sinkRecords(), previous.checksum(),
                 medianNetRuntime(measured));
     }
 
@@ -69,15 +70,17 @@ final class ForkMeasurement {
         return workload.runLoop(spec.mode().equals(ForkSpec.LOOP));
     }
 
-    private void verify(RunResult r, String run, Long previousChecksum) {
-        if (r.sinkRecords() != workload.expectedSinkRecords()) {
+    private void verify(RunResult r, String run, RunResult previous) {
+        OptionalLong expected = workload.expectedSinkRecords();
+        if (expected.isPresent() && r.sinkRecords() != expected.getAsLong()) {
             throw new IllegalStateException(String.format(Locale.ROOT,
                     "%s %s: the counting step saw %,d records, expected %,d", spec.label(), run, r.sinkRecords(),
-                    workload.expectedSinkRecords()));
+                    expected.getAsLong()));
         }
-        if (previousChecksum != null && previousChecksum != r.checksum()) {
-            throw new IllegalStateException(spec.label() + " " + run + ": checksum " + r.checksum()
-                    + " differs from the previous run's " + previousChecksum);
+        if (previous != null && (previous.checksum() != r.checksum() || previous.sinkRecords() != r.sinkRecords())) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "%s %s: checksum %d over %,d records differs from the previous run's %d over %,d", spec.label(),
+                    run, r.checksum(), r.sinkRecords(), previous.checksum(), previous.sinkRecords()));
         }
     }
 

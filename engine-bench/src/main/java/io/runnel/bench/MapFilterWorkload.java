@@ -6,6 +6,7 @@ import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.functions.FilterFunction;
 import io.runnel.api.functions.MapFunction;
 import io.runnel.connector.datagen.SequenceSource;
+import java.util.OptionalLong;
 
 /**
  * W1: the longs {@code 0 .. n-1} → map {@code x * 3 + 1} → keep even values → counting sink. Everything chains
@@ -45,8 +46,8 @@ final class MapFilterWorkload implements Workload {
     }
 
     @Override
-    public long expectedSinkRecords() {
-        return records / 2;
+    public OptionalLong expectedSinkRecords() {
+        return OptionalLong.of(records / 2);
     }
 
     @Override

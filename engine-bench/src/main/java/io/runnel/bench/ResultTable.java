@@ -40,7 +40,7 @@ final class ResultTable {
     String render(List<String> workloads, List<Integer> parallelisms) {
         mismatches.clear();
         StringBuilder sb = new StringBuilder();
-        String format = "%-8s %3s %14s %14s %8s  %-20s %s%n";
+        String format = "%-10s %3s %14s %14s %8s  %-20s %s%n";
         sb.append(String.format(Locale.ROOT, format, "workload", "p", "engine M rec/s", "loop M rec/s", "ratio",
                 "checksum", "check"));
         for (String w : workloads) {

@@ -5,8 +5,10 @@ import io.runnel.api.common.JobExecutionResult;
 import io.runnel.api.common.Tuple2;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.functions.KeySelector;
+import io.runnel.state.rocksdb.EmbeddedRocksDBStateBackend;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * W2: n words drawn from Zipf(s = {@value #EXPONENT}) over {@code w0 .. w99999} → keyBy word → running count in
@@ -18,6 +20,10 @@ import java.util.Map;
  * pairs (up to hash collisions) and therefore equal final counts; the sum does not depend on how the engine
  * interleaves keys, so p = 1, p = 2 and the loop must agree. The draws are fixed by {@value #SEED} and the index
  * (see {@link DrawCursor}).
+ *
+ * <p>W2-RocksDB is the same job, input, loop and checksum with the keyed state in the RocksDB backend
+ * ({@link EmbeddedRocksDBStateBackend} with its defaults: the JVM's temporary directory and 128 MiB of native memory
+ * per subtask), so the pair of figures shows what serializing every state access to RocksDB costs.
  *
  * <p><b>Threading:</b> one thread at a time (see {@link Workload}).
  */
@@ -32,18 +38,26 @@ final class ZipfWordCountWorkload implements Workload {
     /** Seed of the draws. */
     static final long SEED = 20_240_601L;
 
+    /** The words of the source and of the loop. */
+    static final ZipfWordGenerator GENERATOR = new ZipfWordGenerator(VOCABULARY_SIZE, EXPONENT, SEED);
+
     private static final KeySelector<String, String> WORD = word -> word;
 
     private final long records;
+    private final boolean rocksDb;
 
-    /** @param records n, the number of words to draw */
-    ZipfWordCountWorkload(long records) {
+    /**
+     * @param records n, the number of words to draw
+     * @param rocksDb true for W2-RocksDB (keyed state in RocksDB), false for W2 (the default heap state)
+     */
+    ZipfWordCountWorkload(long records, boolean rocksDb) {
         this.records = records;
+        this.rocksDb = rocksDb;
     }
 
     @Override
     public String name() {
-        return "W2";
+        return rocksDb ? "W2-RocksDB" : "W2";
     }
 
     @Override
@@ -52,8 +66,8 @@ final class ZipfWordCountWorkload implements Workload {
     }
 
     @Override
-    public long expectedSinkRecords() {
-        return records;
+    public OptionalLong expectedSinkRecords() {
+        return OptionalLong.of(records);
     }
 
     @Override
@@ -62,12 +76,15 @@ final class ZipfWordCountWorkload implements Workload {
         ZipfTable.of(VOCABULARY_SIZE, EXPONENT);
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration());
         env.setParallelism(parallelism);
-        env.fromSource(new ZipfWordSource(records, VOCABULARY_SIZE, EXPONENT, SEED), "zipf-words")
+        if (rocksDb) {
+            env.setStateBackend(new EmbeddedRocksDBStateBackend());
+        }
+        env.fromSource(new IndexedSource<>(records, GENERATOR), "zipf-words")
                 .keyBy(WORD)
                 .process(new RunningCount())
                 .sinkTo(new CountingSink<>(ZipfWordCountWorkload::fingerprint));
         long start = System.nanoTime();
-        JobExecutionResult result = env.execute("W2 zipf word count p" + parallelism);
+        JobExecutionResult result = env.execute(name() + " zipf word count p" + parallelism);
         long elapsed = System.nanoTime() - start;
         return new RunResult(records, CountingSink.count(result), CountingSink.checksum(result), elapsed,
                 result.getNetRuntimeMillis());
@@ -86,7 +103,7 @@ final class ZipfWordCountWorkload implements Workload {
     @Override
     public RunResult runLoop(boolean boxed) {
         if (!boxed) {
-            throw new UnsupportedOperationException("W2 has only the boxed loop (its state is a Map<String, Long>)");
+            throw new UnsupportedOperationException(name() + " has only the boxed loop (its state is a Map<String, Long>)");
         }
         ZipfTable table = ZipfTable.of(VOCABULARY_SIZE, EXPONENT);
         long start = System.nanoTime();

@@ -31,8 +31,23 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void acceptsTheOptInWorkloadsAndTheLargeStateCheck() {
+        BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--workloads", "W2-RocksDB,w3"});
+        assertEquals(List.of("W2-ROCKSDB engine p1", "W2-ROCKSDB engine p2", "W2-ROCKSDB loop", "W3 engine p1",
+                "W3 engine p2", "W3 loop"), new BenchmarkRunner(o, System.out).plan().stream().map(ForkSpec::label)
+                .toList());
+        assertEquals("W2-RocksDB", Workload.of("w2-rocksdb", 1).name());
+        BenchmarkOptions large = BenchmarkOptions.parse(new String[] {"--large-state", "--records-scale", "0.5"});
+        assertEquals(true, large.largeState());
+        assertEquals(1_000_000L, BenchmarkOptions.largeStateKeys(large.recordsScale()));
+        List<String> command = new ForkLauncher(large, System.out).largeStateCommand(1_000_000L);
+        assertEquals(List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC", LargeStateCheck.class.getName(),
+                "1000000"), command.subList(3, command.size()));
+    }
+
+    @Test
     void rejectsBadOptions() {
-        assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(new String[] {"--workloads", "W3"}));
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(new String[] {"--workloads", "W9"}));
         assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(new String[] {"--runs", "0"}));
         assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(new String[] {"--runs"}));
         assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(new String[] {"--frobnicate"}));

@@ -9,20 +9,21 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Runs both workloads through the engine in this JVM (no fork) at records scale 0.001. */
+/** Runs every workload through the engine in this JVM (no fork) at records scale 0.001. */
 class BenchmarksSmokeIT {
 
     private static final double SCALE = 0.001;
 
     @ParameterizedTest
-    @ValueSource(strings = {"W1", "W2"})
+    @ValueSource(strings = {"W1", "W2", "W2-RocksDB", "W3"})
     void engineAtParallelismOneAndTwoMatchesTheLoop(String name) throws Exception {
         Workload workload = Workload.of(name, SCALE);
         RunResult loop = workload.runLoop(true);
-        assertEquals(workload.expectedSinkRecords(), loop.sinkRecords(), "loop count");
+        assertTrue(loop.sinkRecords() > 0, "loop count");
+        workload.expectedSinkRecords().ifPresent(n -> assertEquals(n, loop.sinkRecords(), "loop count"));
         for (int parallelism : new int[] {1, 2}) {
             RunResult engine = workload.runEngine(parallelism);
-            assertEquals(workload.expectedSinkRecords(), engine.sinkRecords(), name + " p" + parallelism + " count");
+            assertEquals(loop.sinkRecords(), engine.sinkRecords(), name + " p" + parallelism + " count");
             assertEquals(loop.checksum(), engine.checksum(), name + " p" + parallelism + " checksum vs loop");
             assertTrue(engine.netRuntimeMillis() >= 0, "the job reports its net runtime");
         }
@@ -45,7 +46,7 @@ class BenchmarksSmokeIT {
         String line = printed.lines().filter(l -> l.startsWith(ForkResult.PREFIX)).findFirst().orElseThrow();
         ForkResult result = ForkResult.parse(line);
         assertEquals(new ForkSpec("W2", mode), result.spec());
-        assertEquals(Workload.of("W2", SCALE).expectedSinkRecords(), result.sinkRecords());
+        assertEquals(Workload.of("W2", SCALE).expectedSinkRecords().getAsLong(), result.sinkRecords());
         assertEquals(Workload.of("W2", SCALE).runLoop(true).checksum(), result.checksum());
         assertTrue(result.recordsPerSecond() > 0, printed);
     }

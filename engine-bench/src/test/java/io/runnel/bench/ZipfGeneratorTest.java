@@ -47,10 +47,10 @@ class ZipfGeneratorTest {
     @Test
     void splitWiseReadingEqualsWholeRangeReading() throws Exception {
         long records = 25_013;
-        ZipfWordSource source = new ZipfWordSource(records, VOCABULARY, S, SEED);
+        IndexedSource<String> source = new IndexedSource<>(records, new ZipfWordGenerator(VOCABULARY, S, SEED));
         List<String> whole = read(source, source.splits(1));
         List<String> bySplits = new ArrayList<>();
-        for (ZipfSplit split : source.splits(3)) {
+        for (IndexRangeSplit split : source.splits(3)) {
             bySplits.addAll(read(source, List.of(split)));
         }
         assertEquals(records, whole.size());
@@ -107,38 +107,38 @@ class ZipfGeneratorTest {
     }
 
     /** Drives a fresh reader over {@code splits} until END_OF_INPUT, checking the batch size. */
-    private static List<String> read(ZipfWordSource source, List<ZipfSplit> splits) throws Exception {
-        List<String> out = new ArrayList<>();
+    static <T> List<T> read(IndexedSource<T> source, List<IndexRangeSplit> splits) throws Exception {
+        List<T> out = new ArrayList<>();
         TestingContext context = new TestingContext();
-        try (SourceReader<String, ZipfSplit> reader = source.createReader(context)) {
+        try (SourceReader<T, IndexRangeSplit> reader = source.createReader(context)) {
             reader.start();
             assertEquals(1, context.splitRequests);
             reader.addSplits(splits);
             reader.notifyNoMoreSplits();
-            CollectingOutput output = new CollectingOutput(out);
+            CollectingOutput<T> output = new CollectingOutput<>(out);
             for (InputStatus s = InputStatus.MORE_AVAILABLE; s != InputStatus.END_OF_INPUT; ) {
                 int before = out.size();
                 s = reader.pollNext(output);
-                assertTrue(out.size() - before <= ZipfSourceReader.BATCH_SIZE, "batch of " + (out.size() - before));
+                assertTrue(out.size() - before <= IndexedSourceReader.BATCH_SIZE, "batch of " + (out.size() - before));
             }
         }
         return out;
     }
 
-    private static final class CollectingOutput implements ReaderOutput<String> {
-        private final List<String> out;
+    private static final class CollectingOutput<T> implements ReaderOutput<T> {
+        private final List<T> out;
 
-        CollectingOutput(List<String> out) {
+        CollectingOutput(List<T> out) {
             this.out = out;
         }
 
         @Override
-        public void collect(String record) {
+        public void collect(T record) {
             out.add(record);
         }
 
         @Override
-        public void collect(String record, long timestamp) {
+        public void collect(T record, long timestamp) {
             out.add(record);
         }
     }
@@ -158,7 +158,7 @@ class ZipfGeneratorTest {
 
         @Override
         public RuntimeContext getRuntimeContext() {
-            throw new UnsupportedOperationException("not used by the Zipf reader");
+            throw new UnsupportedOperationException("not used by the indexed reader");
         }
     }
 }

@@ -11,27 +11,29 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Emits the words of its {@link ZipfSplit}s, at most {@value #BATCH_SIZE} per {@code pollNext}, asking the
- * enumerator for the next split when one is done.
+ * Emits the generated records of its {@link IndexRangeSplit}s, at most {@value #BATCH_SIZE} per {@code pollNext},
+ * asking the enumerator for the next split when one is done.
  *
- * <p><b>Contract:</b> emits the word of every index of each assigned split exactly once, in increasing index order.
- * A batch of 1,000 draws takes some tens of microseconds, well inside the mailbox's ~1 ms budget. The availability
+ * <p><b>Contract:</b> emits the record of every index of each assigned split exactly once, in increasing index
+ * order. A batch of 1,000 records (a few draws each) takes some tens of microseconds, well inside the mailbox's
+ * ~1 ms budget. The availability
  * future is replaced only when {@code pollNext} answers NOTHING_AVAILABLE, and completed by a new split or by
  * no-more-splits, so a waiting reader is always woken.
  *
  * <p><b>Threading:</b> task thread only (splits and no-more-splits arrive as mails on that thread).
  *
  * <p><b>Lifecycle:</b> {@link #start()} asks for a split; no resources to close.
+ *
+ * @param <T> the record type
  */
-final class ZipfSourceReader implements SourceReader<String, ZipfSplit> {
+final class IndexedSourceReader<T> implements SourceReader<T, IndexRangeSplit> {
 
     static final int BATCH_SIZE = 1000;
 
     private final SourceReaderContext context;
-    private final ZipfTable table;
-    private final long seed;
+    private final IndexedGenerator<T> generator;
     /** Assigned splits not started yet; owner: task thread. */
-    private final ArrayDeque<ZipfSplit> pending = new ArrayDeque<>();
+    private final ArrayDeque<IndexRangeSplit> pending = new ArrayDeque<>();
     /** Owner: task thread. */
     private boolean noMoreSplits;
     /** Owner: task thread (completed from the task thread too). */
@@ -39,14 +41,13 @@ final class ZipfSourceReader implements SourceReader<String, ZipfSplit> {
 
     /** The current split: id, cursor at {@code next}, and end (exclusive); {@code currentId == null} if none. */
     private String currentId;
-    private DrawCursor cursor;
+    private IndexedGenerator.Cursor<T> cursor;
     private long next;
     private long end;
 
-    ZipfSourceReader(SourceReaderContext context, ZipfTable table, long seed) {
+    IndexedSourceReader(SourceReaderContext context, IndexedGenerator<T> generator) {
         this.context = context;
-        this.table = table;
-        this.seed = seed;
+        this.generator = generator;
     }
 
     @Override
@@ -57,14 +58,14 @@ final class ZipfSourceReader implements SourceReader<String, ZipfSplit> {
 
     @Override
     @TaskThread
-    public InputStatus pollNext(ReaderOutput<String> output) {
+    public InputStatus pollNext(ReaderOutput<T> output) {
         if (currentId == null && !startNextSplit()) {
             return statusWhenIdle();
         }
         final long batchEnd = Math.min(end, next + BATCH_SIZE);
-        final DrawCursor c = cursor;
+        final IndexedGenerator.Cursor<T> c = cursor;
         for (long i = next; i < batchEnd; i++) {
-            output.collect(table.wordFor(c.nextDouble()));
+            output.collect(c.next());
         }
         next = batchEnd;
         if (batchEnd == end) {
@@ -76,14 +77,14 @@ final class ZipfSourceReader implements SourceReader<String, ZipfSplit> {
     }
 
     private boolean startNextSplit() {
-        ZipfSplit split = pending.pollFirst();
+        IndexRangeSplit split = pending.pollFirst();
         if (split == null) {
             return false;
         }
         currentId = split.splitId();
         next = split.next();
         end = split.end();
-        cursor = new DrawCursor(seed, next);
+        cursor = generator.cursorAt(next);
         return true;
     }
 
@@ -104,7 +105,7 @@ final class ZipfSourceReader implements SourceReader<String, ZipfSplit> {
 
     @Override
     @TaskThread
-    public void addSplits(List<ZipfSplit> splits) {
+    public void addSplits(List<IndexRangeSplit> splits) {
         pending.addAll(splits);
         availability.complete(null);
     }
@@ -118,10 +119,10 @@ final class ZipfSourceReader implements SourceReader<String, ZipfSplit> {
 
     @Override
     @TaskThread
-    public List<ZipfSplit> snapshotState(long checkpointId) {
-        List<ZipfSplit> splits = new ArrayList<>();
+    public List<IndexRangeSplit> snapshotState(long checkpointId) {
+        List<IndexRangeSplit> splits = new ArrayList<>();
         if (currentId != null) {
-            splits.add(new ZipfSplit(currentId, next, end));
+            splits.add(new IndexRangeSplit(currentId, next, end));
         }
         splits.addAll(pending);
         return splits;
@@ -129,6 +130,6 @@ final class ZipfSourceReader implements SourceReader<String, ZipfSplit> {
 
     @Override
     public void close() {
-        // Nothing to release: the table is shared and immutable, and there is no I/O.
+        // Nothing to release: generators hold only shared, immutable tables, and there is no I/O.
     }
 }
