@@ -202,4 +202,20 @@ public class DataStream<T> {
     public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... descriptors) {
         return new BroadcastStream<>(environment, broadcast().transformation, List.of(descriptors));
     }
+
+    /**
+     * Starts a windowed inner join with {@code other}: {@code join(other).where(..).equalTo(..).window(..)
+     * .apply(joinFunction)}.
+     */
+    public <R> JoinedStreams<T, R> join(DataStream<R> other) {
+        return new JoinedStreams<>(this, other);
+    }
+
+    /**
+     * Starts a windowed coGroup with {@code other}: {@code coGroup(other).where(..).equalTo(..).window(..)
+     * .apply(coGroupFunction)}.
+     */
+    public <R> CoGroupedStreams<T, R> coGroup(DataStream<R> other) {
+        return new CoGroupedStreams<>(this, other);
+    }
 }

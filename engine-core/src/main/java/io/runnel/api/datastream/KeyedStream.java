@@ -37,6 +37,14 @@ public class KeyedStream<T, K> extends DataStream<T> {
         this.keyType = TypeExtractor.outputType(keySelector, KeySelector.class, 1, true);
     }
 
+    /** Keys {@code input} with a key type stated by the caller, for selectors whose type cannot be extracted. */
+    KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
+        super(input.environment,
+                new PartitionTransformation<>(input.transformation, PartitionerSpec.hash(keySelector)));
+        this.keySelector = keySelector;
+        this.keyType = keyType;
+    }
+
     /** @return the key type, or the generic type when it cannot be found (keys then carry their class) */
     public TypeInformation<K> getKeyType() {
         return keyType;
