@@ -65,6 +65,12 @@ public final class SlicingWindowOperator<K, IN, OUT>
     private InternalTimerServiceImpl<K, TimeWindow> timers;
     private SliceContents<IN> slices;
     private LongCounter lateRecordsDropped;
+    /**
+     * Owner: task thread. The largest window end (max timestamp) fired in processing time: processing-time
+     * callbacks fire every key's due windows at once, so any window ending at or before it has fired, and an
+     * element arriving in the same millisecond must not re-register it.
+     */
+    private long processingFiredUpTo = Long.MIN_VALUE;
 
     /** @return true if {@code spec} can run on slices: a sliding assigner, default trigger, no evictor or lateness */
     public static boolean supports(OperatorSpec.WindowSpec spec) {
@@ -155,8 +161,9 @@ public final class SlicingWindowOperator<K, IN, OUT>
         slices.add(value);
         // The first window holding this slice that has not fired yet; later ones follow through the timer chain.
         long firstStart = alignedStart(sliceStart + sliceSize - size + slide - 1);
+        long firedUpTo = eventTime ? timers.currentWatermark() : processingFiredUpTo;
         for (long start = firstStart; start <= lastWindowStart; start += slide) {
-            if (!eventTime || start + size - 1 > timers.currentWatermark()) {
+            if (start + size - 1 > firedUpTo) {
                 registerWindowTimer(start);
                 break;
             }
@@ -203,6 +210,7 @@ public final class SlicingWindowOperator<K, IN, OUT>
 
     @Override
     public void onProcessingTime(InternalTimer<K, TimeWindow> timer) throws Exception {
+        processingFiredUpTo = Math.max(processingFiredUpTo, timer.timestamp());
         fire(timer.namespace());
     }
 
