@@ -9,6 +9,7 @@ import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.api.functions.Collector;
 import io.runnel.api.functions.KeyedBroadcastProcessFunction;
+import io.runnel.api.functions.KeyedStateFunction;
 import io.runnel.api.state.BroadcastState;
 import io.runnel.api.state.MapStateDescriptor;
 import io.runnel.api.state.ReadOnlyBroadcastState;
@@ -20,13 +21,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Broadcast rules applied to a keyed stream. The broadcast side and the keyed side have no order between them, so
+ * Broadcast state end to end. Broadcast rules applied to a keyed stream. The broadcast side and the keyed side have no order between them, so
  * the function makes the result deterministic with event time: a value is judged by an event-time timer at its
  * timestamp, which fires only once the operator's watermark (the minimum of both inputs') has passed it, so every
  * rule up to that time is in the broadcast state; the rule in force is the latest one at or before the value.
+ * And a broadcast value that visits every key's state, held back by a latch until the keyed values are counted.
  */
 class BroadcastStateIT {
 
@@ -115,6 +119,66 @@ class BroadcastStateIT {
             }
         }
         Collections.sort(expected);
+        List<String> got = new ArrayList<>(result.getAccumulatorResult(sink.name()));
+        Collections.sort(got);
+        assertEquals(expected, got);
+    }
+
+    private static final long SWEEP_N = 2_000;
+    /** Holds the broadcast sweep back until every keyed value has been counted. */
+    static final CountDownLatch COUNTED = new CountDownLatch((int) SWEEP_N);
+    static final ValueStateDescriptor<Long> COUNT = new ValueStateDescriptor<>("count", Long.class);
+
+    /** Counts values per key; a broadcast value visits every key's count, emits it and resets it. */
+    static final class SweepCounts extends KeyedBroadcastProcessFunction<Long, Long, Long, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement(Long v, ReadOnlyContext ctx, Collector<String> out) {
+            ValueState<Long> count = getRuntimeContext().getState(COUNT);
+            Long n = count.value();
+            count.update(n == null ? 1 : n + 1);
+            COUNTED.countDown();
+        }
+
+        @Override
+        public void processBroadcastElement(Long sweep, Context ctx, Collector<String> out) throws Exception {
+            KeyedStateFunction<Long, ValueState<Long>> emitAndReset = (key, state) -> {
+                out.collect(key + "," + state.value());
+                state.clear();
+            };
+            ctx.applyToKeyedState(COUNT, emitAndReset);
+        }
+    }
+
+    @Test
+    void applyToKeyedStateVisitsEveryKeyOfEveryInstance() throws Exception {
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration());
+        env.setParallelism(3);
+        BroadcastStream<Long> sweep = env.fromSource(new TestingSequenceSource(1, 1), "sweep")
+                .map(v -> {
+                    if (!COUNTED.await(30, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the keyed values were not counted within 30 s");
+                    }
+                    return v;
+                }).returns(Long.class).setParallelism(1)
+                .broadcast(RULES_STATE);
+        TestingSinks.Collecting<String> sink = new TestingSinks.Collecting<>();
+        env.fromSource(new TestingSequenceSource(SWEEP_N, 100), "values")
+                .keyBy(v -> v % 7)
+                .connect(sweep)
+                .process(new SweepCounts())
+                .sinkTo(sink);
+        JobExecutionResult result = env.execute("apply to keyed state");
+
+        long[] counts = new long[7];
+        for (long v = 0; v < SWEEP_N; v++) {
+            counts[(int) (v % 7)]++;
+        }
+        List<String> expected = new ArrayList<>();
+        for (int key = 0; key < 7; key++) {
+            expected.add(key + "," + counts[key]);
+        }
         List<String> got = new ArrayList<>(result.getAccumulatorResult(sink.name()));
         Collections.sort(got);
         assertEquals(expected, got);
