@@ -80,13 +80,18 @@ public final class Benchmarks {
         return 0;
     }
 
-    /** Runs the large-state check in its fork; the fork's output, result line included, is copied to {@code out}. */
+    /**
+     * Runs the large-state check in its fork; the fork's output, result line included, is copied to {@code out},
+     * followed by a one-line summary in human units.
+     */
     private static int runLargeState(BenchmarkOptions options, PrintStream out) throws InterruptedException {
         long keys = BenchmarkOptions.largeStateKeys(options.recordsScale());
         out.println("== Runnel large-state check: " + keys + " keys ==");
         out.println(MachineInfo.describe());
+        out.println("(the check's fork runs with " + LargeStateCheck.JVM_OPTIONS + ", not the workloads' options)");
         try {
-            new ForkLauncher(options, out).runLargeState(keys);
+            String line = new ForkLauncher(options, out).runLargeState(keys);
+            out.println(LargeStateCheck.summarize(line));
             return 0;
         } catch (ForkLauncher.ForkFailedException | IOException e) {
             out.println("LARGE-STATE CHECK FAILED: " + e.getMessage());

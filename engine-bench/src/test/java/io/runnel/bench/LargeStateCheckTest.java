@@ -49,6 +49,14 @@ class LargeStateCheckTest {
     }
 
     @Test
+    void summarizesTheResultLineInHumanUnits() {
+        String line = LargeStateCheck.PREFIX + " keys=2000000 verified=2000000 mismatches=0 elapsedMillis=95234"
+                + " writeMillis=40100 diskBytes=1310000000 peakRssBytes=817889280";
+        assertEquals("large state: 2,000,000 keys verified, 0 mismatches in 95.2 s (writes 40.1 s); 1.31 GB on disk"
+                + " before close, peak RSS 780 MiB", LargeStateCheck.summarize(line));
+    }
+
+    @Test
     void readsThePeakResidentSetSize() {
         long peak = LargeStateCheck.peakRssBytes();
         assertTrue(peak == -1 || peak > 1 << 20, "VmHWM " + peak);
