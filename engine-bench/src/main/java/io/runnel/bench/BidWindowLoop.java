@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * counted in {@link #lateBids()} and otherwise dropped, as the engine drops it with zero allowed lateness.
  * {@link #finish()} fires all open windows (the engine's final watermark at the end of a bounded input). Windows
  * fire in start order; within a window, auctions fire in no particular order. Memory is bounded by the open windows:
- * with in-order-enough input, {@code ceil((size + outOfOrderness) / size) + 1} of them.
+ * an open window has {@code maxTimestamp - outOfOrderness - size < start <= maxTimestamp}, so at most
+ * {@code ceil((size + outOfOrderness) / size)} are open (two for W3's 10 s windows and 2 s bound).
  *
  * <p><b>Threading:</b> not thread-safe; one owner thread (the loop's).
  */
