@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.streamrecord.WatermarkStatus;
 import io.runnel.api.common.OutputTag;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
@@ -46,6 +47,13 @@ final class BroadcastingOutput<T> implements Output<T> {
     public void emitWatermark(Watermark watermark) throws Exception {
         for (Output<T> o : outputs) {
             o.emitWatermark(watermark);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) throws Exception {
+        for (Output<T> o : outputs) {
+            o.emitWatermarkStatus(status);
         }
     }
 }

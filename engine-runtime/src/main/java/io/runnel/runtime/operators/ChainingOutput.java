@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.streamrecord.WatermarkStatus;
 import io.runnel.api.common.OutputTag;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
@@ -40,5 +41,10 @@ final class ChainingOutput<T> implements Output<T> {
     @Override
     public void emitWatermark(Watermark watermark) throws Exception {
         next.processWatermark(watermark);
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) throws Exception {
+        next.processWatermarkStatus(status);
     }
 }

@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.streamrecord.WatermarkStatus;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
 
@@ -22,4 +23,12 @@ public interface OneInputStreamOperator<IN, OUT> extends StreamOperator {
 
     /** Processes a watermark; operators without event-time logic forward it. @throws Exception to fail */
     void processWatermark(Watermark watermark) throws Exception;
+
+    /**
+     * Learns that the input went idle or active again; operators that do not generate watermarks forward it, so
+     * consumers can leave an idle stream out of their watermark minimum.
+     *
+     * @throws Exception to fail the task
+     */
+    void processWatermarkStatus(WatermarkStatus status) throws Exception;
 }

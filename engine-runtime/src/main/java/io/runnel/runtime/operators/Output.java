@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.streamrecord.WatermarkStatus;
 import io.runnel.api.common.OutputTag;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
@@ -30,4 +31,7 @@ public interface Output<T> {
 
     /** Emits a watermark. @throws Exception from downstream operators */
     void emitWatermark(Watermark watermark) throws Exception;
+
+    /** Emits that this stream went idle or active again. @throws Exception from downstream operators */
+    void emitWatermarkStatus(WatermarkStatus status) throws Exception;
 }

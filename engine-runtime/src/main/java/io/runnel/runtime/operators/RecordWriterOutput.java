@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.streamrecord.WatermarkStatus;
 import io.runnel.api.common.OutputTag;
 import io.runnel.runtime.network.RecordWriter;
 import io.runnel.streamrecord.StreamRecord;
@@ -45,5 +46,10 @@ public final class RecordWriterOutput<T> implements Output<T> {
     @Override
     public void emitWatermark(Watermark watermark) throws Exception {
         writer.broadcastEvent(watermark);
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) throws Exception {
+        writer.broadcastEvent(status);
     }
 }

@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.streamrecord.WatermarkStatus;
 import io.runnel.api.connector.sink.Sink;
 import io.runnel.api.connector.sink.SinkWriter;
 import io.runnel.api.connector.sink.WriterInitContext;
@@ -63,6 +64,11 @@ final class SinkWriterOperator<T> implements OneInputStreamOperator<T, Void>, Si
     @Override
     public void processWatermark(Watermark watermark) {
         // A sink is the end of the chain: nothing downstream waits for event time.
+    }
+
+    @Override
+    public void processWatermarkStatus(WatermarkStatus status) {
+        // As above.
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.streamrecord.WatermarkStatus;
 import io.runnel.api.environment.ExecutionOptions;
 import io.runnel.api.eventtime.TimestampAssigner;
 import io.runnel.api.eventtime.WatermarkGenerator;
@@ -16,8 +17,9 @@ import io.runnel.streamrecord.Watermark;
  * watermarks only ever advance. Upstream watermarks are dropped except the final {@code Long.MAX_VALUE} of a
  * bounded input, as in Flink's {@code TimestampsAndWatermarksOperator}.
  *
- * <p>Idleness ({@link WatermarkOutput#markIdle()}) is tracked but not yet sent downstream, where inputs are not yet
- * excluded from the watermark minimum while idle.
+ * <p>When the generator marks the output idle ({@link WatermarkOutput#markIdle()}, e.g. {@code withIdleness}) an
+ * IDLE {@link WatermarkStatus} goes downstream, where the stream then does not hold back the watermark minimum;
+ * the next watermark or record makes it ACTIVE again.
  *
  * <p><b>Threading:</b> task thread only.
  *
@@ -65,6 +67,7 @@ final class TimestampsAndWatermarksOperator<T> implements OneInputStreamOperator
 
     @Override
     public void processElement(StreamRecord<T> record) throws Exception {
+        markActive();
         T value = record.getValue();
         long previous = record.hasTimestamp() ? record.getTimestamp() : TimestampAssigner.NO_TIMESTAMP;
         long timestamp = assigner.extractTimestamp(value, previous);
@@ -82,8 +85,13 @@ final class TimestampsAndWatermarksOperator<T> implements OneInputStreamOperator
     }
 
     @Override
+    public void processWatermarkStatus(WatermarkStatus status) {
+        // This operator decides idleness from its own generator; upstream statuses are dropped like watermarks.
+    }
+
+    @Override
     public void emitWatermark(long timestamp) {
-        idle = false;
+        markActive();
         if (timestamp > currentWatermark) {
             currentWatermark = timestamp;
             TimestampedCollector.emitWatermark(output, new Watermark(timestamp));
@@ -92,17 +100,28 @@ final class TimestampsAndWatermarksOperator<T> implements OneInputStreamOperator
 
     @Override
     public void markIdle() {
-        idle = true;
+        if (!idle && currentWatermark != Long.MAX_VALUE) {
+            idle = true;
+            emitStatus(WatermarkStatus.IDLE);
+        }
     }
 
     @Override
     public void markActive() {
-        idle = false;
+        if (idle) {
+            idle = false;
+            emitStatus(WatermarkStatus.ACTIVE);
+        }
     }
 
-    /** @return whether the generator marked this output idle (kept for idleness propagation) */
-    boolean isIdle() {
-        return idle;
+    private void emitStatus(WatermarkStatus status) {
+        try {
+            output.emitWatermarkStatus(status);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TimestampedCollector.DownstreamException(e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.streamrecord.WatermarkStatus;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
 
@@ -40,4 +41,12 @@ public interface TwoInputStreamOperator<IN1, IN2, OUT> extends StreamOperator {
      * @throws Exception to fail the task
      */
     void processWatermark(Watermark watermark) throws Exception;
+
+    /**
+     * Learns that both inputs went idle, or that one became active again (see
+     * {@link OneInputStreamOperator#processWatermarkStatus}).
+     *
+     * @throws Exception to fail the task
+     */
+    void processWatermarkStatus(WatermarkStatus status) throws Exception;
 }

@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.streamrecord.WatermarkStatus;
 import io.runnel.api.checkpoint.CheckpointedFunction;
 import io.runnel.api.checkpoint.FunctionInitializationContext;
 import io.runnel.api.functions.RichFunction;
@@ -60,6 +61,10 @@ abstract class UdfOperator<F, OUT> {
 
     public void processWatermark(Watermark watermark) throws Exception {
         output.emitWatermark(watermark);
+    }
+
+    public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+        output.emitWatermarkStatus(status);
     }
 
     /** What {@link CheckpointedFunction#initializeState} gets: this operator's state stores. */

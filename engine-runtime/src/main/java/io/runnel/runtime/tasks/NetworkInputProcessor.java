@@ -44,11 +44,13 @@ final class NetworkInputProcessor implements StreamInputProcessor {
         void processRecord(StreamRecord<Object> record) throws Exception;
     }
 
-    /** Takes the combined watermark. */
-    @FunctionalInterface
+    /** Takes the combined watermark and the idle/active status of the task's inputs. */
     interface WatermarkHandler {
         /** @throws Exception from the operator, to fail the task */
         void processWatermark(Watermark watermark) throws Exception;
+
+        /** @throws Exception from the operator, to fail the task */
+        void processWatermarkStatus(WatermarkStatus status) throws Exception;
     }
 
     private final InputGate gate;
@@ -62,6 +64,10 @@ final class NetworkInputProcessor implements StreamInputProcessor {
     private final TaskMailbox mailbox;
     private final long[] channelWatermarks;
     private final boolean[] finished;
+    /** Per channel, whether its producer declared it idle (it then does not hold back the watermark). */
+    private final boolean[] idle;
+    /** Owner: task thread. Whether this task told its consumers it is idle (every unfinished channel is). */
+    private boolean emittedIdle;
     /** Owner: task thread. */
     private int finishedChannels;
     /** Owner: task thread. */
@@ -81,6 +87,7 @@ final class NetworkInputProcessor implements StreamInputProcessor {
         this.channelWatermarks = new long[gate.getNumberOfChannels()];
         Arrays.fill(channelWatermarks, Long.MIN_VALUE);
         this.finished = new boolean[gate.getNumberOfChannels()];
+        this.idle = new boolean[gate.getNumberOfChannels()];
     }
 
     /**
@@ -93,7 +100,8 @@ final class NetworkInputProcessor implements StreamInputProcessor {
     static NetworkInputProcessor forOneInput(InputGate gate, StreamElementSerializer<Object>[] serializers,
                                              OneInputStreamOperator<Object, ?> head, TaskMailbox mailbox) {
         return new NetworkInputProcessor(gate, serializers, new int[gate.getNumberOfChannels()],
-                new RecordHandler[] {head::processElement}, head::processWatermark, mailbox);
+                new RecordHandler[] {head::processElement}, watermarkHandler(head::processWatermark,
+                head::processWatermarkStatus), mailbox);
     }
 
     /**
@@ -116,7 +124,8 @@ final class NetworkInputProcessor implements StreamInputProcessor {
             zeroBased[c] = inputOfChannel[c] - 1;
         }
         return new NetworkInputProcessor(gate, serializers, zeroBased,
-                new RecordHandler[] {head::processElement1, head::processElement2}, head::processWatermark, mailbox);
+                new RecordHandler[] {head::processElement1, head::processElement2},
+                watermarkHandler(head::processWatermark, head::processWatermarkStatus), mailbox);
     }
 
     @Override
@@ -153,21 +162,41 @@ final class NetworkInputProcessor implements StreamInputProcessor {
             finished[channel] = true;
             finishedChannels++;
             advanceWatermark();
-        } else if (element instanceof WatermarkStatus || element instanceof CheckpointBarrier) {
-            // Idleness and checkpoint alignment are handled once watermark generation and checkpoints exist;
-            // until then no producer emits these.
+        } else if (element instanceof WatermarkStatus status) {
+            idle[channel] = status.idle();
+            advanceWatermark();
+        } else if (element instanceof CheckpointBarrier) {
+            // Checkpoint alignment comes with checkpoints; until then no producer emits barriers.
             return;
         }
     }
 
+    /**
+     * Recomputes the task's watermark: per input the minimum over its active (unfinished, not idle) channels, then
+     * the minimum over the inputs that have one. When every unfinished channel is idle the task tells its
+     * consumers it is idle instead, and active again when one of them is (after Flink's status watermark valve).
+     */
     private void advanceWatermark() throws Exception {
         if (finishedChannels == finished.length) {
             // Every input has ended: the last watermark stands (a bounded input's final one was already sent).
             return;
         }
+        boolean allIdle = true;
+        for (int c = 0; c < idle.length; c++) {
+            allIdle &= finished[c] || idle[c];
+        }
+        if (allIdle != emittedIdle) {
+            emittedIdle = allIdle;
+            watermarks.processWatermarkStatus(allIdle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE);
+        }
+        if (allIdle) {
+            return;
+        }
         long combined = Long.MAX_VALUE;
         for (int input = 0; input < handlers.length; input++) {
-            combined = Math.min(combined, inputWatermark(input));
+            if (hasActiveChannel(input)) {
+                combined = Math.min(combined, inputWatermark(input));
+            }
         }
         if (combined > emittedWatermark) {
             emittedWatermark = combined;
@@ -175,15 +204,49 @@ final class NetworkInputProcessor implements StreamInputProcessor {
         }
     }
 
-    /** @return the minimum over the input's unfinished channels, or Long.MAX_VALUE if all have ended */
+    /** @return true if one of the input's channels is neither finished nor idle */
+    private boolean hasActiveChannel(int input) {
+        for (int c = 0; c < channelWatermarks.length; c++) {
+            if (inputOfChannel[c] == input && !finished[c] && !idle[c]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the minimum over the input's active channels, or Long.MAX_VALUE if none is active */
     private long inputWatermark(int input) {
         long min = Long.MAX_VALUE;
         for (int c = 0; c < channelWatermarks.length; c++) {
-            if (inputOfChannel[c] == input && !finished[c]) {
+            if (inputOfChannel[c] == input && !finished[c] && !idle[c]) {
                 min = Math.min(min, channelWatermarks[c]);
             }
         }
         return min;
+    }
+
+    private static WatermarkHandler watermarkHandler(WatermarkConsumer onWatermark, StatusConsumer onStatus) {
+        return new WatermarkHandler() {
+            @Override
+            public void processWatermark(Watermark watermark) throws Exception {
+                onWatermark.accept(watermark);
+            }
+
+            @Override
+            public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+                onStatus.accept(status);
+            }
+        };
+    }
+
+    /** A method taking a watermark. */
+    private interface WatermarkConsumer {
+        void accept(Watermark watermark) throws Exception;
+    }
+
+    /** A method taking a watermark status. */
+    private interface StatusConsumer {
+        void accept(WatermarkStatus status) throws Exception;
     }
 
     @Override

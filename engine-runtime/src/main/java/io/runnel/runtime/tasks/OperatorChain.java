@@ -1,5 +1,6 @@
 package io.runnel.runtime.tasks;
 
+import io.runnel.streamrecord.WatermarkStatus;
 import io.runnel.api.common.OutputTag;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.graph.ChainedOperator;
@@ -51,6 +52,11 @@ final class OperatorChain {
 
         @Override
         public void emitWatermark(Watermark watermark) {
+            // As above.
+        }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus status) {
             // As above.
         }
     };

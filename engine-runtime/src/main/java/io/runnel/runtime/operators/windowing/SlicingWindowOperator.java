@@ -1,5 +1,6 @@
 package io.runnel.runtime.operators.windowing;
 
+import io.runnel.streamrecord.WatermarkStatus;
 import io.runnel.api.common.LongCounter;
 import io.runnel.api.common.OutputTag;
 import io.runnel.api.functions.Function;
@@ -201,6 +202,11 @@ public final class SlicingWindowOperator<K, IN, OUT>
     public void processWatermark(Watermark watermark) throws Exception {
         timers.advanceWatermark(watermark.timestamp());
         output.emitWatermark(watermark);
+    }
+
+    @Override
+    public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+        output.emitWatermarkStatus(status);
     }
 
     @Override
