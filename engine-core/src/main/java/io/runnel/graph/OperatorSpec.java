@@ -44,8 +44,13 @@ public sealed interface OperatorSpec extends Serializable {
     /** @return the user function or connector object, for error messages */
     Object userObject();
 
-    /** Reads from a FLIP-27 source. */
-    record SourceSpec(Source<?, ?, ?> source) implements OperatorSpec {
+    /**
+     * Reads from a FLIP-27 source.
+     *
+     * @param source the source
+     * @param watermarkStrategy event time generated per split inside the source, or null for none
+     */
+    record SourceSpec(Source<?, ?, ?> source, WatermarkStrategy<?> watermarkStrategy) implements OperatorSpec {
         public String defaultName() {
             return "Source";
         }

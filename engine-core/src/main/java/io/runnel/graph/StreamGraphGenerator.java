@@ -77,7 +77,8 @@ public final class StreamGraphGenerator {
                 result.add(new Endpoint(e.node(), e.partitioner(), side.getTag()));
             }
         } else if (t instanceof SourceTransformation<?> s) {
-            result = List.of(new Endpoint(addNode(t, new OperatorSpec.SourceSpec(s.getSource())), null, null));
+            OperatorSpec spec = new OperatorSpec.SourceSpec(s.getSource(), s.getWatermarkStrategy());
+            result = List.of(new Endpoint(addNode(t, spec), null, null));
         } else if (t instanceof OneInputTransformation<?, ?> o) {
             List<Endpoint> inputs = translate(o.getInput());
             StreamNode node = addNode(t, o.getSpec());

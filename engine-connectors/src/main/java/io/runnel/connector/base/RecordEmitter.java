@@ -1,7 +1,7 @@
 package io.runnel.connector.base;
 
 import io.runnel.annotation.Public;
-import io.runnel.api.connector.source.ReaderOutput;
+import io.runnel.api.connector.source.SourceOutput;
 
 /**
  * Turns one fetched record into output records and advances the position of its split.
@@ -24,5 +24,5 @@ public interface RecordEmitter<E, T, SplitStateT> {
      *
      * @throws Exception to fail the task
      */
-    void emitRecord(E element, ReaderOutput<T> output, SplitStateT splitState) throws Exception;
+    void emitRecord(E element, SourceOutput<T> output, SplitStateT splitState) throws Exception;
 }

@@ -4,6 +4,7 @@ import io.runnel.annotation.Public;
 import io.runnel.annotation.TaskThread;
 import io.runnel.api.connector.source.InputStatus;
 import io.runnel.api.connector.source.ReaderOutput;
+import io.runnel.api.connector.source.SourceOutput;
 import io.runnel.api.connector.source.SourceReader;
 import io.runnel.api.connector.source.SourceReaderContext;
 import io.runnel.api.connector.source.SourceSplit;
@@ -65,6 +66,10 @@ public abstract class SourceReaderBase<E, T, SplitT extends SourceSplit, SplitSt
 
     private RecordsWithSplitIds<E> currentBatch;
     private SplitStateT currentSplitState;
+    /** Owner: task thread. The output of the current split, from the reader output of the last poll. */
+    private SourceOutput<T> currentSplitOutput;
+    /** Owner: task thread. The output handed to the last {@link #pollNext}. */
+    private ReaderOutput<T> readerOutput;
     private boolean noMoreSplits;
 
     /**
@@ -105,13 +110,14 @@ public abstract class SourceReaderBase<E, T, SplitT extends SourceSplit, SplitSt
     @Override
     @TaskThread
     public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
+        readerOutput = output;
         for (int emitted = 0; emitted < MAX_RECORDS_PER_POLL; ) {
             if (currentBatch == null && nextBatch() == null) {
                 return finishedOrAvailable();
             }
             E record = currentSplitState == null ? null : currentBatch.nextRecordFromSplit();
             if (record != null) {
-                recordEmitter.emitRecord(record, output, currentSplitState);
+                recordEmitter.emitRecord(record, currentSplitOutput, currentSplitState);
                 emitted++;
             } else if (!moveToNextSplit(currentBatch)) {
                 finishBatch(currentBatch);
@@ -171,6 +177,8 @@ public abstract class SourceReaderBase<E, T, SplitT extends SourceSplit, SplitSt
             return false;
         }
         currentSplitState = splitStates.get(splitId);
+        // Each split emits through its own output, so that event time is generated per split (FLIP-27).
+        currentSplitOutput = readerOutput.createOutputForSplit(splitId);
         if (currentSplitState == null) {
             throw new IllegalStateException("Fetched records of split " + splitId + ", which is not assigned to "
                     + "this reader (assigned: " + splitStates.keySet() + ")");
@@ -189,6 +197,7 @@ public abstract class SourceReaderBase<E, T, SplitT extends SourceSplit, SplitSt
             SplitStateT state = splitStates.remove(id);
             if (state != null) {
                 finished.put(id, state);
+                readerOutput.releaseOutputForSplit(id);
             }
         }
         onSplitFinished(finished);

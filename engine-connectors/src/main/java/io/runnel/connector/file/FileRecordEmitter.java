@@ -1,7 +1,7 @@
 package io.runnel.connector.file;
 
 import io.runnel.api.common.LongCounter;
-import io.runnel.api.connector.source.ReaderOutput;
+import io.runnel.api.connector.source.SourceOutput;
 import io.runnel.connector.base.RecordEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,7 @@ final class FileRecordEmitter<T> implements RecordEmitter<FileRecord<T>, T, File
     }
 
     @Override
-    public void emitRecord(FileRecord<T> record, ReaderOutput<T> output, FileSplitState splitState)
+    public void emitRecord(FileRecord<T> record, SourceOutput<T> output, FileSplitState splitState)
             throws MalformedCsvLineException {
         if (record.isMalformed()) {
             handleMalformed(record, splitState.path());

@@ -133,11 +133,7 @@ public class StreamExecutionEnvironment {
      * @return the stream of the source's records
      */
     public <T> SingleOutputStreamOperator<T> fromSource(Source<T, ?, ?> source, String sourceName) {
-        TypeInformation<T> type = source instanceof ResultTypeQueryable<?> q
-                ? castType(q.getProducedType())
-                : TypeExtractor.outputType(source, Source.class, 0, false);
-        SourceTransformation<T> t = new SourceTransformation<>("Source: " + sourceName, source, type);
-        return new SingleOutputStreamOperator<>(this, t);
+        return fromSource(source, null, sourceName);
     }
 
     /**
@@ -153,12 +149,21 @@ public class StreamExecutionEnvironment {
     }
 
     /**
-     * Like {@link #fromSource(Source, String)}, with event time from {@code watermarkStrategy} assigned right after
-     * the source, in the source's task.
+     * Like {@link #fromSource(Source, String)}, with event time from {@code watermarkStrategy} generated inside the
+     * source: readers that emit per split get a timestamp assigner and watermark generator per split, and the
+     * source's watermark is the minimum over its active splits (FLIP-27), so one split running ahead does not
+     * make another's records late.
+     *
+     * @param watermarkStrategy the strategy, or null for no event time
      */
     public <T> SingleOutputStreamOperator<T> fromSource(Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy,
                                                         String sourceName) {
-        return fromSource(source, sourceName).assignTimestampsAndWatermarks(watermarkStrategy);
+        TypeInformation<T> type = source instanceof ResultTypeQueryable<?> q
+                ? castType(q.getProducedType())
+                : TypeExtractor.outputType(source, Source.class, 0, false);
+        SourceTransformation<T> t = new SourceTransformation<>("Source: " + sourceName, source, type,
+                watermarkStrategy);
+        return new SingleOutputStreamOperator<>(this, t);
     }
 
     @SuppressWarnings("unchecked")

@@ -41,7 +41,7 @@ public final class OperatorFactory {
         } else if (spec instanceof OperatorSpec.SinkSpec s) {
             return new SinkWriterOperator(s.sink(), parameters);
         } else if (spec instanceof OperatorSpec.SourceSpec s) {
-            return new SourceOperator(s.source(), parameters);
+            return new SourceOperator(s.source(), s.watermarkStrategy(), parameters);
         } else if (spec instanceof OperatorSpec.TwoInputSpec s) {
             return createTwoInput(s, parameters);
         }

@@ -5,7 +5,9 @@ import io.runnel.api.connector.source.ReaderOutput;
 import io.runnel.api.connector.source.Source;
 import io.runnel.api.connector.source.SourceReader;
 import io.runnel.api.connector.source.SourceReaderContext;
+import io.runnel.api.connector.source.SourceOutput;
 import io.runnel.api.connector.source.SourceSplit;
+import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.api.functions.RuntimeContext;
 import io.runnel.runtime.source.OperatorEvent;
 import io.runnel.streamrecord.StreamRecord;
@@ -34,12 +36,21 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     private final StreamRecord<T> reuse = new StreamRecord<>(null);
     /** Owner: task thread. */
     private SourceReader<T, S> reader;
+    /** Per-split event time, or null when the source has no watermark strategy. */
+    private final SplitWatermarks<T> splitWatermarks;
 
-    SourceOperator(Source<T, S, ?> source, StreamOperatorParameters<T> parameters) {
+    /**
+     * @param source the source
+     * @param watermarkStrategy event time to generate per split, or null for none
+     * @param parameters the operator's output, context and clocks
+     */
+    SourceOperator(Source<T, S, ?> source, WatermarkStrategy<T> watermarkStrategy,
+                   StreamOperatorParameters<T> parameters) {
         this.source = source;
         this.output = parameters.output();
         this.runtimeContext = parameters.runtimeContext();
         this.eventGateway = parameters.eventGateway();
+        this.splitWatermarks = watermarkStrategy == null ? null : new SplitWatermarks<>(watermarkStrategy, parameters);
     }
 
     @Override
@@ -65,6 +76,9 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
         eventGateway.sendEventToCoordinator(new OperatorEvent.ReaderRegistration(
                 runtimeContext.getIndexOfThisSubtask()));
         reader.start();
+        if (splitWatermarks != null) {
+            splitWatermarks.start();
+        }
     }
 
     /**
@@ -107,7 +121,23 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     }
 
     @Override
+    public SourceOutput<T> createOutputForSplit(String splitId) {
+        return splitWatermarks == null ? this : splitWatermarks.outputFor(splitId);
+    }
+
+    @Override
+    public void releaseOutputForSplit(String splitId) {
+        if (splitWatermarks != null) {
+            splitWatermarks.release(splitId);
+        }
+    }
+
+    @Override
     public void collect(T record) {
+        if (splitWatermarks != null) {
+            splitWatermarks.noSplitOutput().collect(record);
+            return;
+        }
         if (reuse.hasTimestamp()) {
             reuse.eraseTimestamp();
         }
@@ -116,6 +146,10 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
 
     @Override
     public void collect(T record, long timestamp) {
+        if (splitWatermarks != null) {
+            splitWatermarks.noSplitOutput().collect(record, timestamp);
+            return;
+        }
         emit(reuse.replace(record, timestamp));
     }
 
@@ -130,6 +164,9 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
 
     @Override
     public void close() throws Exception {
+        if (splitWatermarks != null) {
+            splitWatermarks.close();
+        }
         if (reader != null) {
             SourceReader<T, S> r = reader;
             reader = null;
