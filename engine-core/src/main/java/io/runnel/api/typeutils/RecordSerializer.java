@@ -2,10 +2,8 @@ package io.runnel.api.typeutils;
 
 import io.runnel.annotation.Internal;
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.util.function.Function;
 
 /**
  * Serializes a Java {@code record} component by component, in declaration order, with a leading null flag for
@@ -23,8 +21,8 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
 
     private final Class<T> recordClass;
     private final TypeSerializer<Object>[] fieldSerializers;
-    private transient MethodHandle[] accessors;
-    private transient MethodHandle constructor;
+    /** Built on first use (not serialized with the job). */
+    private transient RecordAccess access;
 
     /** Records whose serializers are being built on this thread, to break cycles of recursive record types. */
     private static final ThreadLocal<java.util.Set<Class<?>>> UNDER_CONSTRUCTION =
@@ -62,24 +60,18 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
         this.fieldSerializers = fieldSerializers;
     }
 
-    private void resolveHandles() {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(recordClass, MethodHandles.lookup());
-            RecordComponent[] components = recordClass.getRecordComponents();
-            MethodHandle[] handles = new MethodHandle[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                handles[i] = lookup.unreflect(components[i].getAccessor())
-                        .asType(MethodType.methodType(Object.class, Object.class));
+    private RecordAccess access() {
+        RecordAccess a = access;
+        if (a == null) {
+            try {
+                a = new RecordAccess(recordClass);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("Cannot access the components of record " + recordClass.getName()
+                        + "; is it public or in an open package?", e);
             }
-            MethodHandle ctor = lookup.findConstructor(recordClass, MethodType.methodType(void.class, types));
-            this.constructor = ctor.asType(ctor.type().generic()).asSpreader(Object[].class, types.length);
-            this.accessors = handles;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("Cannot access the components of record " + recordClass.getName()
-                    + "; is it public or in an open package?", e);
+            access = a;
         }
+        return a;
     }
 
     @Override
@@ -89,19 +81,9 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
             return;
         }
         out.writeBoolean(true);
-        if (accessors == null) {
-            resolveHandles();
-        }
+        Function<Object, Object>[] accessors = access().accessors;
         for (int i = 0; i < fieldSerializers.length; i++) {
-            fieldSerializers[i].serialize(get(i, value), out);
-        }
-    }
-
-    private Object get(int i, T value) {
-        try {
-            return accessors[i].invokeExact((Object) value);
-        } catch (Throwable t) {
-            throw new IllegalStateException("Reading component " + i + " of " + recordClass.getName() + " failed", t);
+            fieldSerializers[i].serialize(accessors[i].apply(value), out);
         }
     }
 
@@ -111,15 +93,13 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
         if (!in.readBoolean()) {
             return null;
         }
-        if (constructor == null) {
-            resolveHandles();
-        }
+        RecordAccess.Constructor constructor = access().constructor;
         Object[] args = new Object[fieldSerializers.length];
         for (int i = 0; i < args.length; i++) {
             args[i] = fieldSerializers[i].deserialize(in);
         }
         try {
-            return (T) constructor.invokeExact(args);
+            return (T) constructor.create(args);
         } catch (Throwable t) {
             throw new IOException("Constructing record " + recordClass.getName() + " failed", t);
         }
