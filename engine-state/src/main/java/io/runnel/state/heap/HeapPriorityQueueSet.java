@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A binary min-heap of distinct elements with an index from element to heap position, so that adding a
- * duplicate is a hash lookup and removing any element is O(log n). The heap queue of the hashmap backend (timers),
+ * A binary min-heap of distinct elements with an index from element to its heap node, so that adding a
+ * duplicate is a hash lookup and removing any element is O(log n); the node carries its heap position, so sifting
+ * moves nodes without touching the index (as Flink's elements carry their internal index). The heap queue of the hashmap backend (timers),
  * after Flink's {@code HeapPriorityQueueSet}.
  *
  * <p><b>Threading:</b> task thread only.
@@ -21,9 +22,22 @@ final class HeapPriorityQueueSet<T> implements KeyGroupedPriorityQueue<T> {
 
     private static final int INITIAL_CAPACITY = 16;
 
+    /** A queued element and its current position in the heap array; moves update the node, not the map. */
+    private static final class Node<T> {
+        final T element;
+        int index;
+
+        Node(T element, int index) {
+            this.element = element;
+            this.index = index;
+        }
+    }
+
     private final PriorityQueueSpec<T> spec;
-    private Object[] heap = new Object[INITIAL_CAPACITY];
-    private final Map<T, Integer> positions = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    private Node<T>[] heap = (Node<T>[]) new Node[INITIAL_CAPACITY];
+    /** Element to node, for duplicates and removal; touched only on add and remove, never on sifts. */
+    private final Map<T, Node<T>> nodes = new HashMap<>();
     private int size;
 
     HeapPriorityQueueSet(PriorityQueueSpec<T> spec) {
@@ -31,30 +45,32 @@ final class HeapPriorityQueueSet<T> implements KeyGroupedPriorityQueue<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public T peek() {
-        return size == 0 ? null : (T) heap[0];
+        return size == 0 ? null : heap[0].element;
     }
 
     @Override
     public T poll() {
-        T head = peek();
-        if (head != null) {
-            removeAt(0);
+        if (size == 0) {
+            return null;
         }
-        return head;
+        Node<T> head = heap[0];
+        nodes.remove(head.element);
+        removeAt(0);
+        return head.element;
     }
 
     @Override
     public boolean add(T element) {
-        if (positions.containsKey(element)) {
+        if (nodes.containsKey(element)) {
             return false;
         }
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }
-        heap[size] = element;
-        positions.put(element, size);
+        Node<T> node = new Node<>(element, size);
+        heap[size] = node;
+        nodes.put(element, node);
         size++;
         siftUp(size - 1);
         return true;
@@ -62,11 +78,11 @@ final class HeapPriorityQueueSet<T> implements KeyGroupedPriorityQueue<T> {
 
     @Override
     public boolean remove(T element) {
-        Integer at = positions.get(element);
-        if (at == null) {
+        Node<T> node = nodes.remove(element);
+        if (node == null) {
             return false;
         }
-        removeAt(at);
+        removeAt(node.index);
         return true;
     }
 
@@ -76,11 +92,10 @@ final class HeapPriorityQueueSet<T> implements KeyGroupedPriorityQueue<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<T> elementsOfKeyGroup(int keyGroup) {
         List<T> out = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            T e = (T) heap[i];
+            T e = heap[i].element;
             if (spec.keyGroupOf().applyAsInt(e) == keyGroup) {
                 out.add(e);
             }
@@ -88,16 +103,13 @@ final class HeapPriorityQueueSet<T> implements KeyGroupedPriorityQueue<T> {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     private void removeAt(int index) {
-        T removed = (T) heap[index];
-        positions.remove(removed);
         size--;
         if (index == size) {
             heap[size] = null;
             return;
         }
-        T last = (T) heap[size];
+        Node<T> last = heap[size];
         heap[size] = null;
         place(last, index);
         siftDown(index);
@@ -106,42 +118,40 @@ final class HeapPriorityQueueSet<T> implements KeyGroupedPriorityQueue<T> {
         }
     }
 
-    private void place(T element, int index) {
-        heap[index] = element;
-        positions.put(element, index);
+    private void place(Node<T> node, int index) {
+        heap[index] = node;
+        node.index = index;
     }
 
-    @SuppressWarnings("unchecked")
     private void siftUp(int index) {
-        T element = (T) heap[index];
+        Node<T> node = heap[index];
         while (index > 0) {
             int parent = (index - 1) >>> 1;
-            T p = (T) heap[parent];
-            if (spec.order().compare(element, p) >= 0) {
+            Node<T> p = heap[parent];
+            if (spec.order().compare(node.element, p.element) >= 0) {
                 break;
             }
             place(p, index);
             index = parent;
         }
-        place(element, index);
+        place(node, index);
     }
 
-    @SuppressWarnings("unchecked")
     private void siftDown(int index) {
-        T element = (T) heap[index];
+        Node<T> node = heap[index];
         int half = size >>> 1;
         while (index < half) {
             int child = 2 * index + 1;
             int right = child + 1;
-            if (right < size && spec.order().compare((T) heap[right], (T) heap[child]) < 0) {
+            if (right < size && spec.order().compare(heap[right].element, heap[child].element) < 0) {
                 child = right;
             }
-            if (spec.order().compare(element, (T) heap[child]) <= 0) {
+            if (spec.order().compare(node.element, heap[child].element) <= 0) {
                 break;
             }
-            place((T) heap[child], index);
+            place(heap[child], index);
             index = child;
         }
-        place(element, index);
+        place(node, index);
     }
 }
