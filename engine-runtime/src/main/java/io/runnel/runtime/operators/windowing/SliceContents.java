@@ -16,6 +16,7 @@ import io.runnel.api.typeutils.TypeExtractor;
 import io.runnel.api.typeutils.TypeInformation;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.api.windowing.windows.TimeWindow;
+import io.runnel.state.InternalAppendingState;
 import io.runnel.state.InternalKvState;
 import io.runnel.state.KeyedStateBackend;
 import java.io.IOException;
@@ -38,8 +39,14 @@ abstract class SliceContents<IN> {
     /** Selects the slice that {@link #add} and {@link #isEmpty} refer to. */
     abstract void setSlice(TimeWindow slice);
 
-    /** Adds an element to the current slice. @throws Exception from the user's function */
-    abstract void add(IN value) throws Exception;
+    /**
+     * Adds an element to the current slice.
+     *
+     * @return true if the slice may have been empty before (then its window timer must be registered); false only
+     *     when it certainly had content
+     * @throws Exception from the user's function
+     */
+    abstract boolean add(IN value) throws Exception;
 
     /** @return true if the current slice has nothing */
     abstract boolean isEmpty() throws Exception;
@@ -101,8 +108,17 @@ abstract class SliceContents<IN> {
         }
 
         @Override
-        void add(IN value) {
+        @SuppressWarnings("unchecked")
+        boolean add(IN value) throws Exception {
+            if (state instanceof InternalAppendingState<?, ?> raw) {
+                // One read and one write, and the read tells whether the slice is new.
+                InternalAppendingState<TimeWindow, IN> internal = (InternalAppendingState<TimeWindow, IN>) raw;
+                IN current = internal.getInternal();
+                internal.updateInternal(current == null ? value : reducer.reduce(current, value));
+                return current == null;
+            }
             state.add(value);
+            return true;
         }
 
         @Override
@@ -148,9 +164,10 @@ abstract class SliceContents<IN> {
         }
 
         @Override
-        void add(IN value) {
+        boolean add(IN value) {
             ACC acc = state.value();
             state.update(function.add(value, acc == null ? function.createAccumulator() : acc));
+            return acc == null;
         }
 
         @Override
@@ -165,17 +182,25 @@ abstract class SliceContents<IN> {
 
         @Override
         Object combine(List<TimeWindow> slices) throws IOException {
+            ACC first = null;
             ACC merged = null;
             for (TimeWindow slice : slices) {
                 setSlice(slice);
                 ACC part = state.value();
-                if (part != null) {
+                if (part == null) {
+                    continue;
+                }
+                if (first == null) {
+                    first = part;
+                } else {
                     // Merge into a copy: the user's merge may modify its first argument, and the slice's
-                    // accumulator is still needed by the windows that follow.
-                    merged = merged == null ? copy(part) : function.merge(merged, part);
+                    // accumulator is still needed by the windows that follow. A window of one slice (tumbling
+                    // windows) needs no copy.
+                    merged = function.merge(merged == null ? copy(first) : merged, part);
                 }
             }
-            return merged == null ? null : function.getResult(merged);
+            ACC result = merged != null ? merged : first;
+            return result == null ? null : function.getResult(result);
         }
 
         private ACC copy(ACC acc) throws IOException {
@@ -199,8 +224,11 @@ abstract class SliceContents<IN> {
         }
 
         @Override
-        void add(IN value) {
+        boolean add(IN value) {
+            // Appending does not read the list, so whether it was empty is unknown: the caller registers the
+            // (deduplicated) timer every time.
             state.add(value);
+            return true;
         }
 
         @Override

@@ -10,6 +10,8 @@ import io.runnel.api.typeutils.TypeInformation;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.api.windowing.assigners.SlidingEventTimeWindows;
 import io.runnel.api.windowing.assigners.SlidingProcessingTimeWindows;
+import io.runnel.api.windowing.assigners.TumblingEventTimeWindows;
+import io.runnel.api.windowing.assigners.TumblingProcessingTimeWindows;
 import io.runnel.api.windowing.functions.ProcessWindowFunction;
 import io.runnel.api.windowing.windows.TimeWindow;
 import io.runnel.graph.OperatorSpec;
@@ -26,7 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sliding windows kept as slices: time is cut into slices of {@code gcd(size, slide)} ms, each element updates the
+ * Sliding (and tumbling) windows kept as slices: time is cut into slices of {@code gcd(size, slide)} ms, each element updates the
  * one slice it falls into, and a window's result combines its {@code size / gcd} slices when it fires. An element
  * thus costs one state update and one (deduplicated) timer registration however many windows it belongs to, where
  * the generic {@link WindowOperator} would write {@code size / slide} window states. The technique is the "panes"
@@ -73,10 +75,15 @@ public final class SlicingWindowOperator<K, IN, OUT>
      */
     private long processingFiredUpTo = Long.MIN_VALUE;
 
-    /** @return true if {@code spec} can run on slices: a sliding assigner, default trigger, no evictor or lateness */
+    /**
+     * @return true if {@code spec} can run on slices: a sliding or tumbling assigner (tumbling is sliding with
+     *     slide = size: one slice per window), its default trigger, no evictor and no allowed lateness
+     */
     public static boolean supports(OperatorSpec.WindowSpec spec) {
         boolean sliding = spec.assigner() instanceof SlidingEventTimeWindows
-                || spec.assigner() instanceof SlidingProcessingTimeWindows;
+                || spec.assigner() instanceof SlidingProcessingTimeWindows
+                || spec.assigner() instanceof TumblingEventTimeWindows
+                || spec.assigner() instanceof TumblingProcessingTimeWindows;
         return sliding && spec.evictor() == null && spec.allowedLatenessMillis() == 0
                 && spec.trigger().getClass() == spec.assigner().getDefaultTrigger().getClass();
     }
@@ -92,12 +99,22 @@ public final class SlicingWindowOperator<K, IN, OUT>
             this.size = s.getSize();
             this.slide = s.getSlide();
             this.offset = s.getOffset();
-        } else {
-            SlidingProcessingTimeWindows s = (SlidingProcessingTimeWindows) spec.assigner();
+        } else if (spec.assigner() instanceof SlidingProcessingTimeWindows s) {
             this.eventTime = false;
             this.size = s.getSize();
             this.slide = s.getSlide();
             this.offset = s.getOffset();
+        } else if (spec.assigner() instanceof TumblingEventTimeWindows t) {
+            this.eventTime = true;
+            this.size = t.getSize();
+            this.slide = t.getSize();
+            this.offset = t.getOffset();
+        } else {
+            TumblingProcessingTimeWindows t = (TumblingProcessingTimeWindows) spec.assigner();
+            this.eventTime = false;
+            this.size = t.getSize();
+            this.slide = t.getSize();
+            this.offset = t.getOffset();
         }
         this.sliceSize = gcd(size, slide);
         this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();
@@ -159,16 +176,22 @@ public final class SlicingWindowOperator<K, IN, OUT>
             return;
         }
         slices.setSlice(new TimeWindow(sliceStart, sliceStart + sliceSize));
-        slices.add(value);
+        if (!slices.add(value)) {
+            // The slice had content, so the timer of its first unfired window is already registered.
+            return;
+        }
         // The first window holding this slice that has not fired yet; later ones follow through the timer chain.
         long firstStart = alignedStart(sliceStart + sliceSize - size + slide - 1);
         long firedUpTo = eventTime ? timers.currentWatermark() : processingFiredUpTo;
         for (long start = firstStart; start <= lastWindowStart; start += slide) {
             if (start + size - 1 > firedUpTo) {
                 registerWindowTimer(start);
-                break;
+                return;
             }
         }
+        // Processing time only (event time returned above as late): the clock read before this element's windows
+        // fired in the same millisecond. Fire the last of them again for it, as the generic operator would.
+        registerWindowTimer(lastWindowStart);
     }
 
     private void late(StreamRecord<IN> record) throws Exception {
