@@ -41,6 +41,8 @@ final class KeyedProcessOperator<K, IN, OUT> extends UdfOperator<KeyedProcessFun
     private final ProcessingTimeService processingTimeService;
     /** Created in {@link #open()}; owner: task thread. */
     private InternalTimerServiceImpl<K, VoidNamespace> timers;
+    /** The function's view of {@link #timers}; created in {@link #open()}. */
+    private KeyedTimerService<K> timerService;
     /** Owner: task thread. */
     private StreamRecord<IN> current;
 
@@ -61,6 +63,7 @@ final class KeyedProcessOperator<K, IN, OUT> extends UdfOperator<KeyedProcessFun
     public void open() throws Exception {
         timers = new InternalTimerServiceImpl<>("user-timers", backend, keySerializer, VoidNamespaceSerializer.INSTANCE,
                 processingTimeService, this);
+        timerService = new KeyedTimerService<>(timers);
         super.open();
     }
 
@@ -120,42 +123,7 @@ final class KeyedProcessOperator<K, IN, OUT> extends UdfOperator<KeyedProcessFun
         }
     }
 
-    /** The function's view of the timers, scoped to the backend's current key. */
-    private final class Timers implements TimerService {
-        @Override
-        public long currentProcessingTime() {
-            return timers.currentProcessingTime();
-        }
-
-        @Override
-        public long currentWatermark() {
-            return timers.currentWatermark();
-        }
-
-        @Override
-        public void registerProcessingTimeTimer(long time) {
-            timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, time);
-        }
-
-        @Override
-        public void registerEventTimeTimer(long time) {
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
-        }
-
-        @Override
-        public void deleteProcessingTimeTimer(long time) {
-            timers.deleteProcessingTimeTimer(VoidNamespace.INSTANCE, time);
-        }
-
-        @Override
-        public void deleteEventTimeTimer(long time) {
-            timers.deleteEventTimeTimer(VoidNamespace.INSTANCE, time);
-        }
-    }
-
     private final class Ctx extends KeyedProcessFunction<K, IN, OUT>.Context {
-        private final Timers timerService = new Timers();
-
         Ctx(KeyedProcessFunction<K, IN, OUT> function) {
             function.super();
         }
@@ -177,12 +145,11 @@ final class KeyedProcessOperator<K, IN, OUT> extends UdfOperator<KeyedProcessFun
 
         @Override
         public <X> void output(OutputTag<X> tag, X value) {
-            emitSide(tag, value, current);
+            SideOutputs.emit(output, tag, value, current);
         }
     }
 
     private final class TimerCtx extends KeyedProcessFunction<K, IN, OUT>.OnTimerContext {
-        private final Timers timerService = new Timers();
         /** The timer being fired; owner: task thread. */
         private InternalTimer<K, VoidNamespace> firing;
         private TimeDomain domain;
@@ -208,25 +175,12 @@ final class KeyedProcessOperator<K, IN, OUT> extends UdfOperator<KeyedProcessFun
 
         @Override
         public <X> void output(OutputTag<X> tag, X value) {
-            StreamRecord<X> record = new StreamRecord<>(value);
-            Long ts = timestamp();
-            emitSide(tag, value, ts == null ? null : record.replace(value, ts));
+            SideOutputs.emitAt(output, tag, value, timestamp());
         }
 
         @Override
         public TimeDomain timeDomain() {
             return domain;
         }
-    }
-
-    private <X> void emitSide(OutputTag<X> tag, X value, StreamRecord<?> timestampSource) {
-        if (tag == null) {
-            throw new IllegalArgumentException("the OutputTag of a side output must not be null");
-        }
-        StreamRecord<X> record = new StreamRecord<>(value);
-        if (timestampSource != null) {
-            record.copyTimestampFrom(timestampSource);
-        }
-        TimestampedCollector.emitSide(output, tag, record);
     }
 }

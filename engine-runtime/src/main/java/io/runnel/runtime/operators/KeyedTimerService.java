@@ -5,7 +5,7 @@ import io.runnel.runtime.operators.timers.InternalTimerServiceImpl;
 import io.runnel.state.VoidNamespace;
 
 /**
- * The user function's {@link TimerService} of a keyed two-input operator: timers of the backend's current key,
+ * The user function's {@link TimerService} of a keyed operator (one or two inputs): timers of the backend's current key,
  * without a namespace.
  *
  * <p><b>Threading:</b> task thread only.

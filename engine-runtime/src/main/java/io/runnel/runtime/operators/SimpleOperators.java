@@ -176,14 +176,7 @@ final class SimpleOperators {
 
             @Override
             public <X> void output(OutputTag<X> tag, X value) {
-                if (tag == null) {
-                    throw new IllegalArgumentException("the OutputTag of a side output must not be null");
-                }
-                StreamRecord<X> record = new StreamRecord<>(value);
-                if (current != null) {
-                    record.copyTimestampFrom(current);
-                }
-                TimestampedCollector.emitSide(output, tag, record);
+                SideOutputs.emit(output, tag, value, current);
             }
         }
     }
