@@ -23,6 +23,7 @@ import io.runnel.api.environment.JobClient;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.api.windowing.assigners.TumblingEventTimeWindows;
+import io.runnel.runtime.testing.NoSplitEnumerator;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,29 +66,7 @@ class IdlenessIT {
 
         @Override
         public SplitEnumerator<NoSplit, Void> createEnumerator(SplitEnumeratorContext<NoSplit> context) {
-            return new SplitEnumerator<>() {
-                @Override
-                public void start() {
-                }
-
-                @Override
-                public void handleSplitRequest(int subtaskId) {
-                    context.signalNoMoreSplits(subtaskId);
-                }
-
-                @Override
-                public void addSplitsBack(List<NoSplit> splits, int subtaskId) {
-                }
-
-                @Override
-                public void addReader(int subtaskId) {
-                }
-
-                @Override
-                public Void snapshotState(long checkpointId) {
-                    return null;
-                }
-            };
+            return new NoSplitEnumerator<>(context);
         }
 
         @Override

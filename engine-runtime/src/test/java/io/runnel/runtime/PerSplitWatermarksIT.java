@@ -21,6 +21,7 @@ import io.runnel.api.eventtime.WatermarkGenerator;
 import io.runnel.api.eventtime.WatermarkOutput;
 import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.api.windowing.assigners.TumblingEventTimeWindows;
+import io.runnel.runtime.testing.NoSplitEnumerator;
 import io.runnel.runtime.testing.TestingSinks;
 import java.time.Duration;
 import java.util.List;
@@ -58,29 +59,7 @@ class PerSplitWatermarksIT {
 
         @Override
         public SplitEnumerator<NoSplit, Void> createEnumerator(SplitEnumeratorContext<NoSplit> context) {
-            return new SplitEnumerator<>() {
-                @Override
-                public void start() {
-                }
-
-                @Override
-                public void handleSplitRequest(int subtaskId) {
-                    context.signalNoMoreSplits(subtaskId);
-                }
-
-                @Override
-                public void addSplitsBack(List<NoSplit> splits, int subtaskId) {
-                }
-
-                @Override
-                public void addReader(int subtaskId) {
-                }
-
-                @Override
-                public Void snapshotState(long checkpointId) {
-                    return null;
-                }
-            };
+            return new NoSplitEnumerator<>(context);
         }
 
         @Override
