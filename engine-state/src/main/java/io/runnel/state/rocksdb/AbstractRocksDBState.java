@@ -15,8 +15,18 @@ import org.rocksdb.ColumnFamilyHandle;
 /**
  * Base of the RocksDB states: one column family per state, keys built by the backend's
  * {@link SerializedKeyBuilder} from the current key and this state's current namespace, values serialized with the
- * state's value serializer. Reads copy values out of RocksDB, so unlike on the heap a value changed after
- * {@code update} or after a read is not changed in the state.
+ * state's value serializer.
+ *
+ * <p><b>Object cache:</b> value, reducing and aggregating state (one value per key and namespace, read and written
+ * whole) put a {@link RocksDBStateCache} of {@code cacheEntries} deserialized values in front of RocksDB, unless the
+ * backend was configured with 0 entries. Then {@link #getValue} answers from the cache when it can,
+ * {@link #putValue} and {@link #deleteEntry} change only the cache, and RocksDB sees the change when the entry is
+ * evicted or at {@link #flushCache()}; whatever scans the column family must flush first. Values are then shared as
+ * on the heap: a read returns the cached object and {@code update} keeps the object it is given. A caller that
+ * changes such an object without writing it back sees the change only while the entry stays cached (an evicted
+ * clean entry is reread from RocksDB), so, as with the heap backend, write back what you change and do not change
+ * an object after handing it to the state. Without a cache (list and map state, or 0 entries) reads copy values out
+ * of RocksDB and writes go straight to it.
  *
  * <p><b>Threading:</b> task thread only.
  *
@@ -34,16 +44,20 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
     final TypeSerializer<V> valueSerializer;
     private final DataOutputSerializer valueOut = new DataOutputSerializer(64);
     private final DataInputDeserializer valueIn = new DataInputDeserializer();
+    /** Null for list and map state and when the backend's cache is off. */
+    private final RocksDBStateCache<V> cache;
     /** Owner: task thread. */
     private N currentNamespace;
 
     /**
      * @param name the state's name, for errors
      * @param column the state's column family, owned (and closed) by the backend's {@link RocksDBResources}
+     * @param cacheEntries the capacity of this state's object cache; 0 for none (always for list and map state,
+     *     whose values are not read and written whole)
      */
     @SuppressWarnings("unchecked")
     AbstractRocksDBState(RocksDBKeyedStateBackend<K> backend, String name, ColumnFamilyHandle column,
-                         TypeSerializer<N> namespaceSerializer, TypeSerializer<V> valueSerializer) {
+                         TypeSerializer<N> namespaceSerializer, TypeSerializer<V> valueSerializer, int cacheEntries) {
         this.backend = backend;
         this.name = name;
         this.db = backend.resources();
@@ -52,6 +66,29 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
         this.valueSerializer = valueSerializer;
         // As on the heap: state that is never given a namespace lives in the void namespace.
         this.currentNamespace = (N) VoidNamespace.INSTANCE;
+        this.cache = cacheEntries > 0 ? new RocksDBStateCache<>(cacheEntries, this::writeBack) : null;
+    }
+
+    /**
+     * Writes every changed cached value to RocksDB, so that scans of this state's column family (and snapshots)
+     * see them; a no-op without a cache or with nothing changed.
+     */
+    final void flushCache() {
+        if (cache != null) {
+            cache.flush();
+        }
+    }
+
+    /** Forgets the cached values without writing them (the database is closing); later accesses throw. */
+    final void discardCache() {
+        if (cache != null) {
+            cache.discard();
+        }
+    }
+
+    /** @return this state's object cache, or null; for tests */
+    final RocksDBStateCache<V> cache() {
+        return cache;
     }
 
     /** @return the kind of state, to reject a second registration under the same name as another kind */
@@ -81,23 +118,62 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
         return db.get(column, keyBuffer(), length);
     }
 
-    /** Removes the entry of the current key in {@code namespace}. */
+    /**
+     * Removes the entry of the current key in {@code namespace}; with a cache, by a tombstone (a dirty null entry)
+     * unless the cache already knows RocksDB holds nothing there.
+     */
     final void deleteEntry(N namespace) {
         int length = buildKey(namespace);
-        db.delete(column, keyBuffer(), length);
+        if (cache == null) {
+            db.delete(column, keyBuffer(), length);
+            return;
+        }
+        RocksDBStateCache.Entry<V> entry = cache.get(keyBuffer(), length);
+        if (entry == null) {
+            cache.insert(keyBuffer(), length, null, true);
+        } else if (entry.dirty || entry.value != null) {
+            cache.set(entry, null, true);
+        }
     }
 
-    /** @return the value of the current key in {@code namespace}, or null */
+    /** @return the value of the current key in {@code namespace}, or null; with a cache, the cached object */
     final V getValue(N namespace) {
-        byte[] bytes = getBytes(namespace);
-        return bytes == null ? null : deserialize(bytes, 0, bytes.length);
+        int length = buildKey(namespace);
+        byte[] key = keyBuffer();
+        RocksDBStateCache.Entry<V> entry = cache == null ? null : cache.get(key, length);
+        if (entry != null) {
+            return entry.value;
+        }
+        byte[] bytes = db.get(column, key, length);
+        V value = bytes == null ? null : deserialize(bytes, 0, bytes.length);
+        if (cache != null) {
+            // A miss is cached too (as a clean null), so that the usual read-then-write of a new key reads once.
+            cache.insert(key, length, value, false);
+        }
+        return value;
     }
 
-    /** Stores {@code value} (not null) for the current key in {@code namespace}. */
+    /** Stores {@code value} (not null) for the current key in {@code namespace}; with a cache, only there. */
     final void putValue(N namespace, V value) {
+        if (cache != null) {
+            int length = buildKey(namespace);
+            cache.put(keyBuffer(), length, value, true);
+            return;
+        }
         DataOutputSerializer bytes = valueBytes();
         serializeInto(value, bytes);
         putBytes(namespace, bytes.getBuffer(), bytes.length());
+    }
+
+    /** The cache's write-back: RocksDB gets {@code value} (null: deletes) under the given full key. */
+    private void writeBack(byte[] key, int keyLength, V value) {
+        if (value == null) {
+            db.delete(column, key, keyLength);
+            return;
+        }
+        DataOutputSerializer bytes = valueBytes();
+        serializeInto(value, bytes);
+        db.put(column, key, keyLength, bytes.getBuffer(), bytes.length());
     }
 
     final void putBytes(N namespace, byte[] value, int valueLength) {
@@ -140,10 +216,9 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
     final void mergeValues(N target, Collection<N> sources, BinaryOperator<V> combine) {
         V merged = null;
         for (N source : sources) {
-            byte[] bytes = getBytes(source);
-            if (bytes != null) {
+            V value = getValue(source);
+            if (value != null) {
                 deleteEntry(source);
-                V value = deserialize(bytes, 0, bytes.length);
                 merged = merged == null ? value : combine.apply(merged, value);
             }
         }

@@ -20,7 +20,9 @@ import java.util.Map;
  *
  * <p><b>Contract:</b> each keyed backend gets a fresh directory under the local directory and a native memory budget
  * (block cache plus memtables, see {@link RocksDBResources}) of {@link #getManagedMemoryBytes()} bytes. Selected by
- * {@code state.backend: rocksdb}; configured by {@link #LOCAL_DIRECTORY} and {@link #MANAGED_MEMORY_SIZE}.
+ * {@code state.backend: rocksdb}; configured by {@link #LOCAL_DIRECTORY}, {@link #MANAGED_MEMORY_SIZE} and
+ * {@link #CACHE_ENTRIES} (the on-heap object cache in front of each value, reducing and aggregating state, see
+ * {@link RocksDBKeyedStateBackend}).
  *
  * <p><b>Threading:</b> immutable and serializable (shipped with the job); the backends it creates belong to one task
  * thread each.
@@ -37,6 +39,18 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
             "state.backend.rocksdb.memory.managed-size", Long.class, 128L * 1024 * 1024,
             "Native memory per subtask for RocksDB's block cache and write buffers together (bytes).");
 
+    /** Default of {@link #CACHE_ENTRIES}: for a skewed key distribution most accesses hit this many hot keys. */
+    public static final int DEFAULT_CACHE_ENTRIES = 16_384;
+
+    /**
+     * Config key: entries of the write-back object cache per value, reducing and aggregating state (on the heap,
+     * outside the managed memory); 0 turns it off.
+     */
+    public static final ConfigOption<Integer> CACHE_ENTRIES = ConfigOption.of("state.backend.rocksdb.cache.entries",
+            Integer.class, DEFAULT_CACHE_ENTRIES, "Deserialized values kept on the heap in front of RocksDB per "
+                    + "value, reducing and aggregating state (least recently used evicted and written back); "
+                    + "0 turns the cache off.");
+
     /** The smallest accepted budget: below it RocksDB's fixed per-memtable costs dominate. */
     public static final long MIN_MANAGED_MEMORY_BYTES = 1024L * 1024;
 
@@ -45,10 +59,14 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
     /** Null means {@code java.io.tmpdir}, resolved where the backend runs. Kept as a string: Path is not serializable. */
     private final String localDirectory;
     private final long managedMemoryBytes;
+    private final int cacheEntries;
 
-    /** A backend with the defaults: the JVM's temporary directory and 128 MiB per subtask. */
+    /**
+     * A backend with the defaults: the JVM's temporary directory, 128 MiB per subtask and
+     * {@value #DEFAULT_CACHE_ENTRIES} cached values per state.
+     */
     public EmbeddedRocksDBStateBackend() {
-        this(MANAGED_MEMORY_SIZE.defaultValue(), null);
+        this(MANAGED_MEMORY_SIZE.defaultValue(), null, DEFAULT_CACHE_ENTRIES);
     }
 
     /**
@@ -57,20 +75,36 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
      * @throws IllegalArgumentException if the budget is below {@link #MIN_MANAGED_MEMORY_BYTES}
      */
     public EmbeddedRocksDBStateBackend(Path localDirectory, long managedMemoryBytes) {
-        this(managedMemoryBytes, localDirectory == null ? null : localDirectory.toString());
+        this(localDirectory, managedMemoryBytes, DEFAULT_CACHE_ENTRIES);
     }
 
-    private EmbeddedRocksDBStateBackend(long managedMemoryBytes, String localDirectory) {
+    /**
+     * @param localDirectory parent of the database directories; null for {@code java.io.tmpdir}
+     * @param managedMemoryBytes native memory budget per subtask in bytes
+     * @param cacheEntries object cache entries per value, reducing and aggregating state; 0 for none
+     * @throws IllegalArgumentException if the budget is below {@link #MIN_MANAGED_MEMORY_BYTES} or
+     *     {@code cacheEntries < 0}
+     */
+    public EmbeddedRocksDBStateBackend(Path localDirectory, long managedMemoryBytes, int cacheEntries) {
+        this(managedMemoryBytes, localDirectory == null ? null : localDirectory.toString(), cacheEntries);
+    }
+
+    private EmbeddedRocksDBStateBackend(long managedMemoryBytes, String localDirectory, int cacheEntries) {
         if (managedMemoryBytes < MIN_MANAGED_MEMORY_BYTES) {
             throw new IllegalArgumentException("RocksDB managed memory must be at least " + MIN_MANAGED_MEMORY_BYTES
                     + " bytes, got " + managedMemoryBytes);
         }
+        if (cacheEntries < 0) {
+            throw new IllegalArgumentException("RocksDB cache entries must not be negative, got " + cacheEntries);
+        }
         this.localDirectory = localDirectory;
         this.managedMemoryBytes = managedMemoryBytes;
+        this.cacheEntries = cacheEntries;
     }
 
     /**
-     * @return a backend configured by {@link #LOCAL_DIRECTORY} and {@link #MANAGED_MEMORY_SIZE}
+     * @return a backend configured by {@link #LOCAL_DIRECTORY}, {@link #MANAGED_MEMORY_SIZE} and
+     *     {@link #CACHE_ENTRIES}
      * @throws IllegalArgumentException naming the key if a value does not parse or the budget is too small
      */
     public static EmbeddedRocksDBStateBackend fromConfiguration(Configuration configuration) {
@@ -79,7 +113,12 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
             throw new IllegalArgumentException("Config key '" + MANAGED_MEMORY_SIZE.key() + "': " + memory
                     + " bytes is below the minimum of " + MIN_MANAGED_MEMORY_BYTES);
         }
-        return new EmbeddedRocksDBStateBackend(memory, configuration.get(LOCAL_DIRECTORY));
+        int cacheEntries = configuration.get(CACHE_ENTRIES);
+        if (cacheEntries < 0) {
+            throw new IllegalArgumentException("Config key '" + CACHE_ENTRIES.key() + "': " + cacheEntries
+                    + " must not be negative");
+        }
+        return new EmbeddedRocksDBStateBackend(memory, configuration.get(LOCAL_DIRECTORY), cacheEntries);
     }
 
     @Override
@@ -87,6 +126,7 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put(STATE_BACKEND.key(), name());
         keys.put(MANAGED_MEMORY_SIZE.key(), Long.toString(managedMemoryBytes));
+        keys.put(CACHE_ENTRIES.key(), Integer.toString(cacheEntries));
         if (localDirectory != null) {
             keys.put(LOCAL_DIRECTORY.key(), localDirectory);
         }
@@ -106,6 +146,11 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
     /** @return the native memory budget per subtask, in bytes */
     public long getManagedMemoryBytes() {
         return managedMemoryBytes;
+    }
+
+    /** @return the object cache entries per value, reducing and aggregating state; 0 if off */
+    public int getCacheEntries() {
+        return cacheEntries;
     }
 
     /**
@@ -133,12 +178,12 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
         Path directory = Files.createTempDirectory(parent, "runnel-rocksdb-" + operator + "-"
                 + range.startKeyGroup() + "-");
         RocksDBResources resources = RocksDBResources.open(directory, managedMemoryBytes);
-        return new RocksDBKeyedStateBackend<>(parameters, resources);
+        return new RocksDBKeyedStateBackend<>(parameters, resources, cacheEntries);
     }
 
     @Override
     public String toString() {
         return "EmbeddedRocksDBStateBackend{localDirectory=" + getLocalDirectory() + ", managedMemoryBytes="
-                + managedMemoryBytes + "}";
+                + managedMemoryBytes + ", cacheEntries=" + cacheEntries + "}";
     }
 }

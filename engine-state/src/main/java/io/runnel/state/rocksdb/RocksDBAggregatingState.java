@@ -10,7 +10,8 @@ import org.rocksdb.ColumnFamilyHandle;
 
 /**
  * {@link AggregatingState} in RocksDB: the stored value is the accumulator; {@code add} reads it (or creates one),
- * adds and writes it back. {@link #get()} of nothing is null, as on the heap.
+ * adds and writes it back, through the state's object cache (see {@link AbstractRocksDBState}); an accumulator that
+ * {@code add} changes in place is the cached object. {@link #get()} of nothing is null, as on the heap.
  *
  * <p><b>Threading:</b> task thread only.
  *
@@ -28,7 +29,7 @@ final class RocksDBAggregatingState<K, N, IN, ACC, OUT> extends AbstractRocksDBS
     RocksDBAggregatingState(RocksDBKeyedStateBackend<K> backend, String name, ColumnFamilyHandle column,
                             TypeSerializer<N> namespaceSerializer, TypeSerializer<ACC> accumulatorSerializer,
                             AggregateFunction<IN, ACC, OUT> function) {
-        super(backend, name, column, namespaceSerializer, accumulatorSerializer);
+        super(backend, name, column, namespaceSerializer, accumulatorSerializer, backend.cacheEntries());
         this.function = function;
     }
 

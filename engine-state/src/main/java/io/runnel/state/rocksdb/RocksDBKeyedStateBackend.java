@@ -34,11 +34,21 @@ import org.rocksdb.ColumnFamilyHandle;
  * The layout follows Flink's RocksDB backend; the code is Runnel's own.
  *
  * <p><b>Contract:</b> the same observable semantics as {@link io.runnel.state.heap.HeapKeyedStateBackend} (both
- * pass {@code KeyedStateBackendContractTest}), except that values are copies: reading a value and changing the
- * object does not change the state until it is written back. Max parallelism is at most 32768 so that a key group
+ * pass {@code KeyedStateBackendContractTest}). Max parallelism is at most 32768 so that a key group
  * fits two bytes. State kinds per column family: value, list (appended with a merge operator, see
  * {@link RocksDBListState}), map (one RocksDB entry per map entry), reducing and aggregating (read-modify-write).
  * RocksDB failures surface as {@link io.runnel.api.state.StateAccessException}.
+ *
+ * <p><b>Object cache:</b> value, reducing and aggregating state each keep up to {@code cacheEntries} deserialized
+ * values (LRU, write-back; see {@link RocksDBStateCache}) in front of RocksDB, so a hot key costs neither JNI calls
+ * nor serialization; the heap held is at most {@code cacheEntries} values per such state (default
+ * {@value EmbeddedRocksDBStateBackend#DEFAULT_CACHE_ENTRIES}), and 0 turns the cache off. Changed values reach
+ * RocksDB when evicted or at {@link #flush()}. Values then behave as on the heap for as long as they are cached
+ * (a read returns the cached object, {@code update} keeps the given one); an object changed but not written back
+ * may or may not keep the change, so write back what you change, as the heap contract asks anyway. With the cache
+ * off, reads return copies. List and map state are never cached: a list is appended by a merge operator and a map
+ * is one RocksDB entry per map entry. Scans ({@link #getKeys}) flush the scanned state first; anything else that
+ * reads the column families directly, snapshots in particular, must call {@link #flush()} first.
  *
  * <p>A state with time-to-live is an ordinary state of {@link io.runnel.state.ttl.TtlValue}s, each serialized as its
  * 8-byte timestamp followed by the value (per list element, per map entry), handed out behind the TTL decorator of
@@ -64,6 +74,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final RocksDBResources resources;
     private final SerializedKeyBuilder<K> keyBuilder;
     private final TtlStateFactory ttl;
+    /** Capacity of each cached state's object cache; 0 for none. */
+    private final int cacheEntries;
     /** The column-family states of all states, by name. */
     private final Map<String, AbstractRocksDBState<K, ?, ?>> states = new HashMap<>();
     /** What the user gets for the states with TTL: the decorator over the state in {@link #states}. */
@@ -77,13 +89,20 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     /**
      * @param parameters the subtask's key groups and key serializer
      * @param resources the opened database, now owned by this backend
-     * @throws IllegalArgumentException if the max parallelism exceeds {@value #MAX_SUPPORTED_MAX_PARALLELISM}
+     * @param cacheEntries the object cache capacity of each value, reducing and aggregating state; 0 for none
+     * @throws IllegalArgumentException if the max parallelism exceeds {@value #MAX_SUPPORTED_MAX_PARALLELISM} or
+     *     {@code cacheEntries < 0}
      */
-    RocksDBKeyedStateBackend(KeyedStateBackendParameters<K> parameters, RocksDBResources resources) {
+    RocksDBKeyedStateBackend(KeyedStateBackendParameters<K> parameters, RocksDBResources resources,
+                             int cacheEntries) {
         if (parameters.maxParallelism() > MAX_SUPPORTED_MAX_PARALLELISM) {
             throw new IllegalArgumentException("The RocksDB state backend supports a max parallelism of at most "
                     + MAX_SUPPORTED_MAX_PARALLELISM + ", got " + parameters.maxParallelism());
         }
+        if (cacheEntries < 0) {
+            throw new IllegalArgumentException("cache entries must not be negative, got " + cacheEntries);
+        }
+        this.cacheEntries = cacheEntries;
         this.keyGroupRange = parameters.keyGroupRange();
         this.maxParallelism = parameters.maxParallelism();
         this.keySerializer = parameters.keySerializer().duplicate();
@@ -201,8 +220,9 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     /**
-     * Scans the named state's column family over this backend's key-group range, lazily in batches; keys come in
-     * key-group order, each once.
+     * Flushes the named state's object cache, then scans its column family over this backend's key-group range,
+     * lazily in batches; keys come in key-group order, each once. Writes made while the stream is consumed may or
+     * may not be seen.
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -211,6 +231,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         if (state == null || keyGroupRange.numberOfKeyGroups() == 0) {
             return Stream.empty();
         }
+        state.flushCache();
         byte[] lower = RocksDBRangeIterator.keyGroupPrefix(keyGroupRange.startKeyGroup());
         byte[] upper = RocksDBRangeIterator.keyGroupPrefix(keyGroupRange.endKeyGroup() + 1);
         RocksDBRangeIterator range = new RocksDBRangeIterator(resources, state.column, lower, upper,
@@ -255,6 +276,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         if (state == null) {
             return 0;
         }
+        state.flushCache();
         RocksDBRangeIterator range = new RocksDBRangeIterator(resources, state.column,
                 RocksDBRangeIterator.keyGroupPrefix(0), null, KEY_SCAN_BATCH);
         long count = 0;
@@ -265,6 +287,30 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return count;
     }
 
+    /**
+     * Writes every value changed in the states' object caches to RocksDB (entries stay cached, now clean), so that
+     * the column families alone hold the state. Snapshots must call this first.
+     *
+     * A no-op after {@link #close()}.
+     *
+     * @throws io.runnel.api.state.StateAccessException if RocksDB or a value serializer fails
+     */
+    public void flush() {
+        for (AbstractRocksDBState<K, ?, ?> state : states.values()) {
+            state.flushCache();
+        }
+    }
+
+    /** @return the object cache capacity of each value, reducing and aggregating state; 0 if off */
+    int cacheEntries() {
+        return cacheEntries;
+    }
+
+    /** @return the named state, or null; for tests that look at its cache */
+    AbstractRocksDBState<K, ?, ?> state(String stateName) {
+        return states.get(stateName);
+    }
+
     RocksDBResources resources() {
         return resources;
     }
@@ -273,9 +319,15 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return keyBuilder;
     }
 
-    /** Releases every native object and deletes the directory; idempotent. */
+    /**
+     * Releases every native object and deletes the directory, dropping cached values unwritten (nothing outlives
+     * the directory); idempotent. Later state accesses throw {@link IllegalStateException}.
+     */
     @Override
     public void close() {
+        for (AbstractRocksDBState<K, ?, ?> state : states.values()) {
+            state.discardCache();
+        }
         states.clear();
         ttlStates.clear();
         queueNames.clear();

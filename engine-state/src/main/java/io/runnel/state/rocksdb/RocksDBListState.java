@@ -35,7 +35,7 @@ final class RocksDBListState<K, N, E> extends AbstractRocksDBState<K, N, E>
 
     RocksDBListState(RocksDBKeyedStateBackend<K> backend, String name, ColumnFamilyHandle column,
                      TypeSerializer<N> namespaceSerializer, TypeSerializer<E> elementSerializer) {
-        super(backend, name, column, namespaceSerializer, new NullableSerializer<>(elementSerializer));
+        super(backend, name, column, namespaceSerializer, new NullableSerializer<>(elementSerializer), 0);
     }
 
     @Override

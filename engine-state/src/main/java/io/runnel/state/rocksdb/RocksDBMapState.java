@@ -43,7 +43,7 @@ final class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, UV>
     RocksDBMapState(RocksDBKeyedStateBackend<K> backend, String name, ColumnFamilyHandle column,
                     TypeSerializer<N> namespaceSerializer, TypeSerializer<UK> userKeySerializer,
                     TypeSerializer<UV> userValueSerializer) {
-        super(backend, name, column, namespaceSerializer, new NullableSerializer<>(userValueSerializer));
+        super(backend, name, column, namespaceSerializer, new NullableSerializer<>(userValueSerializer), 0);
         this.userKeySerializer = new NullableSerializer<>(userKeySerializer);
     }
 

@@ -7,7 +7,8 @@ import org.rocksdb.ColumnFamilyHandle;
 
 /**
  * {@link ValueState} in RocksDB: one entry per (key, namespace) holding the serialized value; {@code update(null)}
- * deletes it, as on the heap.
+ * deletes it, as on the heap. Reads and writes go through the state's object cache (see
+ * {@link AbstractRocksDBState}), so a hot key's {@code value()}-then-{@code update()} costs no JNI call.
  *
  * <p><b>Threading:</b> task thread only.
  *
@@ -19,7 +20,7 @@ final class RocksDBValueState<K, N, V> extends AbstractRocksDBState<K, N, V> imp
 
     RocksDBValueState(RocksDBKeyedStateBackend<K> backend, String name, ColumnFamilyHandle column,
                       TypeSerializer<N> namespaceSerializer, TypeSerializer<V> valueSerializer) {
-        super(backend, name, column, namespaceSerializer, valueSerializer);
+        super(backend, name, column, namespaceSerializer, valueSerializer, backend.cacheEntries());
     }
 
     @Override
