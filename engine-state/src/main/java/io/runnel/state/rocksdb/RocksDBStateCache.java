@@ -186,9 +186,11 @@ final class RocksDBStateCache<V> {
      * Stored keys own an exact copy; the probe borrows the key builder's buffer for the duration of one lookup.
      */
     static final class CacheKey {
-        /** Owner: task thread (mutable only in the probe). */
+        /** Owner: task thread; these three change only in the probe, a stored key is never changed. */
         private byte[] bytes;
+        /** Owner: task thread. */
         private int length;
+        /** Owner: task thread. Java's 31-polynomial over the key's bytes, spread further by the hash map. */
         private int hash;
 
         CacheKey(byte[] bytes, int length) {
