@@ -2,18 +2,59 @@ package io.runnel.runtime.operators.timers;
 
 /**
  * One timer: fire at {@code timestamp} (ms) for {@code key} in {@code namespace} ({@code VoidNamespace} for process
- * functions, the window for window operators). Equal timers are one timer.
+ * functions, the window for window operators). Equal timers (same time, key and namespace) are one timer.
+ *
+ * <p>The hash codes of key and namespace are computed once: the heap queue compares timers on every sift and the
+ * deduplicating index hashes them, and reading them from the timer saves a visit to the key and namespace objects.
  *
  * <p><b>Threading:</b> immutable.
  *
- * @param timestamp when to fire, in ms (event time or wall clock, by the queue it sits in)
- * @param key the key that is current when it fires
- * @param namespace the namespace it belongs to
- * @param keyGroup the key group of {@code key}, kept so queues and snapshots need not hash the key again
  * @param <K> key type
  * @param <N> namespace type
  */
-public record InternalTimer<K, N>(long timestamp, K key, N namespace, int keyGroup) {
+public final class InternalTimer<K, N> {
+
+    private final long timestamp;
+    private final K key;
+    private final N namespace;
+    private final int keyGroup;
+    private final int keyHash;
+    private final int namespaceHash;
+
+    /**
+     * @param timestamp when to fire, in ms (event time or wall clock, by the queue it sits in)
+     * @param key the key that is current when it fires
+     * @param namespace the namespace it belongs to
+     * @param keyGroup the key group of {@code key}, kept so queues and snapshots need not hash the key again
+     */
+    public InternalTimer(long timestamp, K key, N namespace, int keyGroup) {
+        this.timestamp = timestamp;
+        this.key = key;
+        this.namespace = namespace;
+        this.keyGroup = keyGroup;
+        this.keyHash = key.hashCode();
+        this.namespaceHash = namespace.hashCode();
+    }
+
+    /** @return when to fire, in ms */
+    public long timestamp() {
+        return timestamp;
+    }
+
+    /** @return the key that is current when it fires */
+    public K key() {
+        return key;
+    }
+
+    /** @return the namespace it belongs to */
+    public N namespace() {
+        return namespace;
+    }
+
+    /** @return the key group of the key */
+    public int keyGroup() {
+        return keyGroup;
+    }
 
     /**
      * Orders by timestamp, then by the hash codes of key and namespace so that equal-time timers fire in an order
@@ -24,7 +65,23 @@ public record InternalTimer<K, N>(long timestamp, K key, N namespace, int keyGro
         if (c != 0) {
             return c;
         }
-        c = Integer.compare(a.key.hashCode(), b.key.hashCode());
-        return c != 0 ? c : Integer.compare(a.namespace.hashCode(), b.namespace.hashCode());
+        c = Integer.compare(a.keyHash, b.keyHash);
+        return c != 0 ? c : Integer.compare(a.namespaceHash, b.namespaceHash);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InternalTimer<?, ?> t && t.timestamp == timestamp && t.keyHash == keyHash
+                && t.namespaceHash == namespaceHash && t.key.equals(key) && t.namespace.equals(namespace);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Long.hashCode(timestamp) * 31 + keyHash) * 31 + namespaceHash;
+    }
+
+    @Override
+    public String toString() {
+        return "InternalTimer[timestamp=" + timestamp + ", key=" + key + ", namespace=" + namespace + "]";
     }
 }

@@ -255,6 +255,10 @@ public final class SlicingWindowOperator<K, IN, OUT>
             slices.setSlice(slice);
             slices.clear();
         }
+        if (slide == size) {
+            // Tumbling: a slice is in one window only, whose timer its first element registered; no chain.
+            return;
+        }
         for (TimeWindow slice : slicesOf(window.getStart() + slide, window.getEnd() + slide)) {
             slices.setSlice(slice);
             if (!slices.isEmpty()) {
