@@ -3,7 +3,6 @@ package io.runnel.runtime.operators;
 import io.runnel.api.common.OutputTag;
 import io.runnel.api.functions.CoProcessFunction;
 import io.runnel.api.functions.TimerService;
-import io.runnel.runtime.operators.timers.ProcessingTimeService;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
 
@@ -24,19 +23,16 @@ final class CoProcessOperator<IN1, IN2, OUT> extends UdfOperator<CoProcessFuncti
 
     private final TimestampedCollector<OUT> collector;
     private final Ctx context;
-    private final Clocks clocks;
-    private final ProcessingTimeService processingTimeService;
+    private final NonKeyedTimerService clocks;
     /** Owner: task thread. The record being processed, or null. */
     private StreamRecord<?> current;
-    /** Owner: task thread. The operator's watermark in ms. */
-    private long watermark = Long.MIN_VALUE;
 
     CoProcessOperator(CoProcessFunction<IN1, IN2, OUT> function, StreamOperatorParameters<OUT> parameters) {
         super(function, parameters);
         this.collector = new TimestampedCollector<>(output);
         this.context = new Ctx(function);
-        this.processingTimeService = parameters.processingTimeService();
-        this.clocks = new Clocks();
+        this.clocks = new NonKeyedTimerService(parameters.processingTimeService(), "Timers need keyed inputs: use "
+                + "connect(...).keyBy(key1, key2).process(KeyedCoProcessFunction) to register timers");
     }
 
     @Override
@@ -67,46 +63,8 @@ final class CoProcessOperator<IN1, IN2, OUT> extends UdfOperator<CoProcessFuncti
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        watermark = mark.timestamp();
+        clocks.setWatermark(mark.timestamp());
         output.emitWatermark(mark);
-    }
-
-    /** The clocks of the function; timers need keyed inputs, so registering one throws. */
-    private final class Clocks implements TimerService {
-        @Override
-        public long currentProcessingTime() {
-            return processingTimeService.getCurrentProcessingTime();
-        }
-
-        @Override
-        public long currentWatermark() {
-            return watermark;
-        }
-
-        @Override
-        public void registerProcessingTimeTimer(long time) {
-            throw keyedOnly();
-        }
-
-        @Override
-        public void registerEventTimeTimer(long time) {
-            throw keyedOnly();
-        }
-
-        @Override
-        public void deleteProcessingTimeTimer(long time) {
-            throw keyedOnly();
-        }
-
-        @Override
-        public void deleteEventTimeTimer(long time) {
-            throw keyedOnly();
-        }
-
-        private UnsupportedOperationException keyedOnly() {
-            return new UnsupportedOperationException("Timers need keyed inputs: use connect(...).keyBy(key1, key2)"
-                    + ".process(KeyedCoProcessFunction) to register timers");
-        }
     }
 
     private final class Ctx extends CoProcessFunction<IN1, IN2, OUT>.Context {

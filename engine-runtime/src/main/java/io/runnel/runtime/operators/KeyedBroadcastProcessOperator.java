@@ -13,14 +13,8 @@ import io.runnel.api.state.State;
 import io.runnel.api.state.StateDescriptor;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.runtime.operators.timers.InternalTimer;
-import io.runnel.runtime.operators.timers.InternalTimerServiceImpl;
-import io.runnel.runtime.operators.timers.ProcessingTimeService;
-import io.runnel.runtime.operators.timers.Triggerable;
-import io.runnel.state.KeyedStateBackend;
 import io.runnel.state.VoidNamespace;
-import io.runnel.state.VoidNamespaceSerializer;
 import io.runnel.streamrecord.StreamRecord;
-import io.runnel.streamrecord.Watermark;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -39,47 +33,26 @@ import java.util.stream.Stream;
  * @param <OUT> output type
  */
 final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
-        extends UdfOperator<KeyedBroadcastProcessFunction<K, IN1, IN2, OUT>, OUT>
-        implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<K, VoidNamespace> {
+        extends KeyedUdfOperator<KeyedBroadcastProcessFunction<K, IN1, IN2, OUT>, K, OUT>
+        implements TwoInputStreamOperator<IN1, IN2, OUT> {
 
     private final KeySelector<IN1, K> keySelector;
-    private final TypeSerializer<K> keySerializer;
-    private final KeyedStateBackend<K> backend;
     private final BroadcastStates states;
-    private final ProcessingTimeService processingTimeService;
-    private final TimestampedCollector<OUT> collector;
     private final Ctx context;
     private final ReadOnlyCtx readOnlyContext;
     private final TimerCtx timerContext;
-    /** Created in {@link #open()}; owner: task thread. */
-    private InternalTimerServiceImpl<K, VoidNamespace> timers;
-    /** Created in {@link #open()}; owner: task thread. */
-    private TimerService timerService;
     /** Owner: task thread. The record being processed, or null. */
     private StreamRecord<?> current;
 
-    @SuppressWarnings("unchecked")
     KeyedBroadcastProcessOperator(KeyedBroadcastProcessFunction<K, IN1, IN2, OUT> function,
                                   KeySelector<IN1, K> keySelector, TypeSerializer<K> keySerializer,
                                   BroadcastStates states, StreamOperatorParameters<OUT> parameters) {
-        super(function, parameters);
+        super(function, keySerializer, parameters);
         this.keySelector = keySelector;
-        this.keySerializer = keySerializer;
-        this.backend = (KeyedStateBackend<K>) (KeyedStateBackend<?>) parameters.keyedStateBackend();
         this.states = states;
-        this.processingTimeService = parameters.processingTimeService();
-        this.collector = new TimestampedCollector<>(output);
         this.context = new Ctx(function);
         this.readOnlyContext = new ReadOnlyCtx(function);
         this.timerContext = new TimerCtx(function);
-    }
-
-    @Override
-    public void open() throws Exception {
-        timers = new InternalTimerServiceImpl<>("user-timers", backend, keySerializer,
-                VoidNamespaceSerializer.INSTANCE, processingTimeService, this);
-        timerService = new KeyedTimerService<>(timers);
-        super.open();
     }
 
     @Override
@@ -110,30 +83,11 @@ final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
     }
 
     @Override
-    public void processWatermark(Watermark watermark) throws Exception {
-        timers.advanceWatermark(watermark.timestamp());
-        output.emitWatermark(watermark);
-    }
-
-    @Override
-    public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
-        collector.setAbsoluteTimestamp(timer.timestamp());
-        fire(timer, TimeDomain.EVENT_TIME);
-    }
-
-    @Override
-    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
-        collector.eraseTimestamp();
-        fire(timer, TimeDomain.PROCESSING_TIME);
-    }
-
-    private void fire(InternalTimer<K, VoidNamespace> timer, TimeDomain domain) throws Exception {
+    protected void onTimer(InternalTimer<K, VoidNamespace> timer, TimeDomain domain) throws Exception {
         timerContext.firing = timer;
         timerContext.domain = domain;
         try {
             function.onTimer(timer.timestamp(), timerContext, collector);
-        } catch (TimestampedCollector.DownstreamException e) {
-            throw unwrap(e);
         } finally {
             timerContext.firing = null;
         }
@@ -154,18 +108,6 @@ final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
         for (K key : keys) {
             backend.setCurrentKey(key);
             fn.process(key, state);
-        }
-    }
-
-    @Override
-    public void close() throws Exception {
-        try {
-            if (timers != null) {
-                timers.close();
-            }
-            super.close();
-        } finally {
-            backend.close();
         }
     }
 
@@ -196,12 +138,12 @@ final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
 
         @Override
         public long currentProcessingTime() {
-            return processingTimeService.getCurrentProcessingTime();
+            return timerService.currentProcessingTime();
         }
 
         @Override
         public long currentWatermark() {
-            return timers.currentWatermark();
+            return timerService.currentWatermark();
         }
 
         @Override
@@ -237,12 +179,12 @@ final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
 
         @Override
         public long currentProcessingTime() {
-            return processingTimeService.getCurrentProcessingTime();
+            return timerService.currentProcessingTime();
         }
 
         @Override
         public long currentWatermark() {
-            return timers.currentWatermark();
+            return timerService.currentWatermark();
         }
 
         @Override
@@ -288,12 +230,12 @@ final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
 
         @Override
         public long currentProcessingTime() {
-            return processingTimeService.getCurrentProcessingTime();
+            return timerService.currentProcessingTime();
         }
 
         @Override
         public long currentWatermark() {
-            return timers.currentWatermark();
+            return timerService.currentWatermark();
         }
 
         @Override

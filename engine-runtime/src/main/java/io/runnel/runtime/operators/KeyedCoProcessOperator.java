@@ -7,14 +7,8 @@ import io.runnel.api.functions.TimeDomain;
 import io.runnel.api.functions.TimerService;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.runtime.operators.timers.InternalTimer;
-import io.runnel.runtime.operators.timers.InternalTimerServiceImpl;
-import io.runnel.runtime.operators.timers.ProcessingTimeService;
-import io.runnel.runtime.operators.timers.Triggerable;
-import io.runnel.state.KeyedStateBackend;
 import io.runnel.state.VoidNamespace;
-import io.runnel.state.VoidNamespaceSerializer;
 import io.runnel.streamrecord.StreamRecord;
-import io.runnel.streamrecord.Watermark;
 
 /**
  * Runs a {@link KeyedCoProcessFunction} over two connected keyed streams: sets the key of each record (from its
@@ -32,45 +26,24 @@ import io.runnel.streamrecord.Watermark;
  * @param <OUT> output type
  */
 final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
-        extends UdfOperator<KeyedCoProcessFunction<K, IN1, IN2, OUT>, OUT>
-        implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<K, VoidNamespace> {
+        extends KeyedUdfOperator<KeyedCoProcessFunction<K, IN1, IN2, OUT>, K, OUT>
+        implements TwoInputStreamOperator<IN1, IN2, OUT> {
 
     private final KeySelector<IN1, K> keySelector1;
     private final KeySelector<IN2, K> keySelector2;
-    private final KeyedStateBackend<K> backend;
-    private final TypeSerializer<K> keySerializer;
-    private final ProcessingTimeService processingTimeService;
-    private final TimestampedCollector<OUT> collector;
     private final Ctx context;
     private final TimerCtx timerContext;
-    /** Created in {@link #open()}; owner: task thread. */
-    private InternalTimerServiceImpl<K, VoidNamespace> timers;
-    /** Created in {@link #open()}; owner: task thread. */
-    private TimerService timerService;
     /** Owner: task thread. The record being processed, or null. */
     private StreamRecord<?> current;
 
-    @SuppressWarnings("unchecked")
     KeyedCoProcessOperator(KeyedCoProcessFunction<K, IN1, IN2, OUT> function, KeySelector<IN1, K> keySelector1,
                            KeySelector<IN2, K> keySelector2, TypeSerializer<K> keySerializer,
                            StreamOperatorParameters<OUT> parameters) {
-        super(function, parameters);
+        super(function, keySerializer, parameters);
         this.keySelector1 = keySelector1;
         this.keySelector2 = keySelector2;
-        this.keySerializer = keySerializer;
-        this.backend = (KeyedStateBackend<K>) (KeyedStateBackend<?>) parameters.keyedStateBackend();
-        this.processingTimeService = parameters.processingTimeService();
-        this.collector = new TimestampedCollector<>(output);
         this.context = new Ctx(function);
         this.timerContext = new TimerCtx(function);
-    }
-
-    @Override
-    public void open() throws Exception {
-        timers = new InternalTimerServiceImpl<>("user-timers", backend, keySerializer,
-                VoidNamespaceSerializer.INSTANCE, processingTimeService, this);
-        timerService = new KeyedTimerService<>(timers);
-        super.open();
     }
 
     @Override
@@ -102,44 +75,13 @@ final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
     }
 
     @Override
-    public void processWatermark(Watermark watermark) throws Exception {
-        timers.advanceWatermark(watermark.timestamp());
-        output.emitWatermark(watermark);
-    }
-
-    @Override
-    public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
-        collector.setAbsoluteTimestamp(timer.timestamp());
-        fire(timer, TimeDomain.EVENT_TIME);
-    }
-
-    @Override
-    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
-        collector.eraseTimestamp();
-        fire(timer, TimeDomain.PROCESSING_TIME);
-    }
-
-    private void fire(InternalTimer<K, VoidNamespace> timer, TimeDomain domain) throws Exception {
+    protected void onTimer(InternalTimer<K, VoidNamespace> timer, TimeDomain domain) throws Exception {
         timerContext.firing = timer;
         timerContext.domain = domain;
         try {
             function.onTimer(timer.timestamp(), timerContext, collector);
-        } catch (TimestampedCollector.DownstreamException e) {
-            throw unwrap(e);
         } finally {
             timerContext.firing = null;
-        }
-    }
-
-    @Override
-    public void close() throws Exception {
-        try {
-            if (timers != null) {
-                timers.close();
-            }
-            super.close();
-        } finally {
-            backend.close();
         }
     }
 

@@ -6,7 +6,6 @@ import io.runnel.api.functions.FlatMapFunction;
 import io.runnel.api.functions.MapFunction;
 import io.runnel.api.functions.ProcessFunction;
 import io.runnel.api.functions.TimerService;
-import io.runnel.runtime.operators.timers.ProcessingTimeService;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
 
@@ -19,52 +18,6 @@ import io.runnel.streamrecord.Watermark;
 final class SimpleOperators {
 
     private SimpleOperators() {
-    }
-
-    /** The clocks of a non-keyed process function; timers need a key, so registering one throws. */
-    static final class NonKeyedTimerService implements TimerService {
-        private final ProcessingTimeService processingTime;
-        /** Owner: task thread. */
-        private long watermark = Long.MIN_VALUE;
-
-        NonKeyedTimerService(ProcessingTimeService processingTime) {
-            this.processingTime = processingTime;
-        }
-
-        @Override
-        public long currentProcessingTime() {
-            return processingTime.getCurrentProcessingTime();
-        }
-
-        @Override
-        public long currentWatermark() {
-            return watermark;
-        }
-
-        @Override
-        public void registerProcessingTimeTimer(long time) {
-            throw keyedOnly();
-        }
-
-        @Override
-        public void registerEventTimeTimer(long time) {
-            throw keyedOnly();
-        }
-
-        @Override
-        public void deleteProcessingTimeTimer(long time) {
-            throw keyedOnly();
-        }
-
-        @Override
-        public void deleteEventTimeTimer(long time) {
-            throw keyedOnly();
-        }
-
-        private static UnsupportedOperationException keyedOnly() {
-            return new UnsupportedOperationException("Timers need a keyed stream: use keyBy(...).process("
-                    + "KeyedProcessFunction) to register timers");
-        }
     }
 
     static final class MapOperator<IN, OUT> extends UdfOperator<MapFunction<IN, OUT>, OUT>
@@ -127,12 +80,13 @@ final class SimpleOperators {
             super(function, parameters);
             this.collector = new TimestampedCollector<>(output);
             this.context = new Ctx(function);
-            this.clocks = new NonKeyedTimerService(parameters.processingTimeService());
+            this.clocks = new NonKeyedTimerService(parameters.processingTimeService(),
+                    "Timers need a keyed stream: use keyBy(...).process(KeyedProcessFunction) to register timers");
         }
 
         @Override
         public void processWatermark(Watermark watermark) throws Exception {
-            clocks.watermark = watermark.timestamp();
+            clocks.setWatermark(watermark.timestamp());
             output.emitWatermark(watermark);
         }
 

@@ -12,7 +12,7 @@ import io.runnel.streamrecord.Watermark;
 /**
  * Base of the operators that run one user function: opens and closes it when it is a {@link RichFunction},
  * initializes its state when it is a {@link CheckpointedFunction} (with this operator's operator state), and
- * forwards watermarks. The only abstract base class of the operators.
+ * forwards watermarks. {@link KeyedUdfOperator} adds keyed state and user timers.
  *
  * <p><b>Threading:</b> task thread only.
  *
