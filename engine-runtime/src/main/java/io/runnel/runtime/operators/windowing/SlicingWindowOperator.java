@@ -5,7 +5,6 @@ import io.runnel.api.common.LongCounter;
 import io.runnel.api.common.OutputTag;
 import io.runnel.api.functions.Function;
 import io.runnel.api.functions.KeySelector;
-import io.runnel.api.functions.RichFunction;
 import io.runnel.api.typeutils.TypeInformation;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.api.windowing.assigners.SlidingEventTimeWindows;
@@ -140,12 +139,7 @@ public final class SlicingWindowOperator<K, IN, OUT>
                 parameters.processingTimeService(), this);
         slices = SliceContents.create(backend, inputType, incremental);
         lateRecordsDropped = parameters.runtimeContext().getLongCounter("numLateRecordsDropped");
-        for (Function f : new Function[] {incremental, windowFunction}) {
-            if (f instanceof RichFunction rich) {
-                rich.setRuntimeContext(parameters.runtimeContext());
-                rich.open();
-            }
-        }
+        UserFunctions.open(parameters.runtimeContext(), incremental, windowFunction);
         emitter.setTimers(timers);
     }
 
@@ -279,11 +273,7 @@ public final class SlicingWindowOperator<K, IN, OUT>
             if (timers != null) {
                 timers.close();
             }
-            for (Function f : new Function[] {windowFunction, incremental}) {
-                if (f instanceof RichFunction rich) {
-                    rich.close();
-                }
-            }
+            UserFunctions.close(incremental, windowFunction);
         } finally {
             backend.close();
         }

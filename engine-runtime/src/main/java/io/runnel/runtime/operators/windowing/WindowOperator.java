@@ -5,7 +5,6 @@ import io.runnel.api.common.LongCounter;
 import io.runnel.api.common.OutputTag;
 import io.runnel.api.functions.Function;
 import io.runnel.api.functions.KeySelector;
-import io.runnel.api.functions.RichFunction;
 import io.runnel.api.state.ListState;
 import io.runnel.api.state.ListStateDescriptor;
 import io.runnel.api.typeutils.TypeInformation;
@@ -111,12 +110,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
         }
         triggerContext = new WindowTriggerContext<>(backend, windowSerializer, timers);
         lateRecordsDropped = runtimeContext.getLongCounter("numLateRecordsDropped");
-        for (Function f : new Function[] {incremental, windowFunction}) {
-            if (f instanceof RichFunction rich) {
-                rich.setRuntimeContext(runtimeContext);
-                rich.open();
-            }
-        }
+        UserFunctions.open(runtimeContext, incremental, windowFunction);
         emitter.setTimers(timers);
     }
 
@@ -318,11 +312,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
             if (timers != null) {
                 timers.close();
             }
-            for (Function f : new Function[] {windowFunction, incremental}) {
-                if (f instanceof RichFunction rich) {
-                    rich.close();
-                }
-            }
+            UserFunctions.close(incremental, windowFunction);
         } finally {
             backend.close();
         }
