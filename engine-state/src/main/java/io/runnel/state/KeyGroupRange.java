@@ -37,6 +37,13 @@ public record KeyGroupRange(int startKeyGroup, int endKeyGroup) implements Seria
         return endKeyGroup - startKeyGroup + 1;
     }
 
+    /** @return the key groups in both ranges (possibly empty) */
+    public KeyGroupRange intersection(KeyGroupRange other) {
+        int start = Math.max(startKeyGroup, other.startKeyGroup);
+        int end = Math.min(endKeyGroup, other.endKeyGroup);
+        return end < start ? new KeyGroupRange(start, start - 1) : new KeyGroupRange(start, end);
+    }
+
     @Override
     public String toString() {
         return "KeyGroupRange[" + startKeyGroup + ", " + endKeyGroup + "]";

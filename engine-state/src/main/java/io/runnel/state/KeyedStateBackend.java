@@ -1,5 +1,8 @@
 package io.runnel.state;
 
+import io.runnel.state.snapshot.AsyncSnapshot;
+import io.runnel.state.snapshot.CheckpointStreamFactory;
+import io.runnel.state.snapshot.KeyedStateHandle;
 import io.runnel.api.state.State;
 import io.runnel.api.state.StateDescriptor;
 import io.runnel.api.typeutils.TypeSerializer;
@@ -69,6 +72,34 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
      * @throws IllegalStateException if the name is taken
      */
     <T> KeyGroupedPriorityQueue<T> createPriorityQueue(String name, PriorityQueueSpec<T> spec);
+
+    /**
+     * Takes the synchronous part of a snapshot of every state and priority queue of this backend, on the task
+     * thread, and returns the asynchronous part that writes it. States restored but not yet registered again are
+     * part of the snapshot too, so nothing restored is lost by an operator that did not touch it.
+     *
+     * @param streams where the snapshot's bytes go
+     * @return the asynchronous part; its handle covers {@link #getKeyGroupRange()}
+     * @throws Exception if the synchronous part fails (the checkpoint is then declined)
+     */
+    AsyncSnapshot<KeyedStateHandle> snapshot(CheckpointStreamFactory streams) throws Exception;
+
+    /**
+     * Tells the backend that a checkpoint completed: an incremental backend may now refer to the files it
+     * uploaded for it instead of uploading them again. Task thread.
+     *
+     * @param checkpointId the completed checkpoint
+     */
+    default void notifyCheckpointComplete(long checkpointId) {
+    }
+
+    /**
+     * Tells the backend that a checkpoint was aborted: it must not refer to that checkpoint's files. Task thread.
+     *
+     * @param checkpointId the aborted checkpoint
+     */
+    default void notifyCheckpointAborted(long checkpointId) {
+    }
 
     @Override
     void close();

@@ -1,5 +1,8 @@
 package io.runnel.state.heap;
 
+import io.runnel.state.snapshot.AsyncSnapshot;
+import io.runnel.state.snapshot.CheckpointStreamFactory;
+import io.runnel.state.snapshot.KeyedStateHandle;
 import io.runnel.api.state.State;
 import io.runnel.api.state.StateDescriptor;
 import io.runnel.api.typeutils.TypeSerializer;
@@ -157,5 +160,10 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     public void close() {
         states.clear();
         ttlStates.clear();
+    }
+
+    @Override
+    public AsyncSnapshot<KeyedStateHandle> snapshot(CheckpointStreamFactory streams) {
+        throw new UnsupportedOperationException("snapshots of this backend are being written");
     }
 }

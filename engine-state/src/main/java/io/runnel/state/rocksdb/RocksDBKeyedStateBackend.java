@@ -1,5 +1,8 @@
 package io.runnel.state.rocksdb;
 
+import io.runnel.state.snapshot.AsyncSnapshot;
+import io.runnel.state.snapshot.CheckpointStreamFactory;
+import io.runnel.state.snapshot.KeyedStateHandle;
 import io.runnel.api.functions.AggregateFunction;
 import io.runnel.api.functions.ReduceFunction;
 import io.runnel.api.state.AggregatingStateDescriptor;
@@ -332,5 +335,10 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         ttlStates.clear();
         queueNames.clear();
         resources.close();
+    }
+
+    @Override
+    public AsyncSnapshot<KeyedStateHandle> snapshot(CheckpointStreamFactory streams) {
+        throw new UnsupportedOperationException("snapshots of this backend are being written");
     }
 }
