@@ -58,6 +58,13 @@ final class IndexedSource<T> implements Source<T, IndexRangeSplit, List<IndexRan
         return new StaticSplitEnumerator<>(context, splits(Math.max(1, context.currentParallelism())));
     }
 
+    /** Restores the splits not yet handed out at the checkpoint. */
+    @Override
+    public SplitEnumerator<IndexRangeSplit, List<IndexRangeSplit>> restoreEnumerator(SplitEnumeratorContext<IndexRangeSplit> context,
+                                                                 List<IndexRangeSplit> checkpoint) {
+        return new StaticSplitEnumerator<>(context, checkpoint);
+    }
+
     @Override
     public SourceReader<T, IndexRangeSplit> createReader(SourceReaderContext context) {
         return new IndexedSourceReader<>(context, generator);

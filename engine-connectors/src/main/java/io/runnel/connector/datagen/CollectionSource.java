@@ -99,6 +99,13 @@ public final class CollectionSource<T> implements Source<T, CollectionSplit, Lis
         return new StaticSplitEnumerator<>(context, splits);
     }
 
+    /** Restores the splits not yet handed out at the checkpoint. */
+    @Override
+    public SplitEnumerator<CollectionSplit, List<CollectionSplit>> restoreEnumerator(SplitEnumeratorContext<CollectionSplit> context,
+                                                                 List<CollectionSplit> checkpoint) {
+        return new StaticSplitEnumerator<>(context, checkpoint);
+    }
+
     @Override
     public SourceReader<T, CollectionSplit> createReader(SourceReaderContext context) {
         return new CollectionSourceReader<>(elements, context);

@@ -66,6 +66,13 @@ public final class SequenceSource implements Source<Long, SequenceSplit, List<Se
         return new StaticSplitEnumerator<>(context, splits(Math.max(1, context.currentParallelism())));
     }
 
+    /** Restores the splits not yet handed out at the checkpoint. */
+    @Override
+    public SplitEnumerator<SequenceSplit, List<SequenceSplit>> restoreEnumerator(SplitEnumeratorContext<SequenceSplit> context,
+                                                                 List<SequenceSplit> checkpoint) {
+        return new StaticSplitEnumerator<>(context, checkpoint);
+    }
+
     @Override
     public SourceReader<Long, SequenceSplit> createReader(SourceReaderContext context) {
         return new SequenceSourceReader(context);

@@ -1,5 +1,6 @@
 package io.runnel.connector.file;
 
+import io.runnel.connector.base.StaticSplitEnumerator;
 import io.runnel.annotation.Public;
 import io.runnel.api.connector.source.Boundedness;
 import io.runnel.api.connector.source.Source;
@@ -99,6 +100,13 @@ public final class CsvSource<T> implements Source<T, FileSplit, List<FileSplit>>
     public SplitEnumerator<FileSplit, List<FileSplit>> createEnumerator(SplitEnumeratorContext<FileSplit> context)
             throws IOException {
         return format.createEnumerator(context);
+    }
+
+    /** Restores the splits not yet handed out at the checkpoint. */
+    @Override
+    public SplitEnumerator<FileSplit, List<FileSplit>> restoreEnumerator(SplitEnumeratorContext<FileSplit> context,
+                                                                 List<FileSplit> checkpoint) {
+        return new StaticSplitEnumerator<>(context, checkpoint);
     }
 
     @Override

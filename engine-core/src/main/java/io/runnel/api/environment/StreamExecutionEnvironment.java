@@ -80,6 +80,36 @@ public class StreamExecutionEnvironment {
         contextFactory = factory;
     }
 
+    /**
+     * Turns on periodic checkpoints (the same as setting {@link CheckpointingOptions#INTERVAL} and
+     * {@link CheckpointingOptions#MODE}).
+     *
+     * @param interval time between checkpoint triggers, at least 10 ms
+     * @param mode exactly-once (aligned) or at-least-once
+     * @return this
+     * @throws IllegalArgumentException if the interval is shorter than 10 ms
+     */
+    public StreamExecutionEnvironment enableCheckpointing(Duration interval, CheckpointingMode mode) {
+        getCheckpointConfig().setCheckpointInterval(interval).setCheckpointingMode(mode);
+        return this;
+    }
+
+    /** Turns on exactly-once checkpoints every {@code interval}. @return this */
+    public StreamExecutionEnvironment enableCheckpointing(Duration interval) {
+        return enableCheckpointing(interval, CheckpointingMode.EXACTLY_ONCE);
+    }
+
+    /** @return the checkpoint settings, a live view of this environment's configuration */
+    public CheckpointConfig getCheckpointConfig() {
+        return new CheckpointConfig(configuration);
+    }
+
+    /** Sets what happens when a task fails (see {@link RestartStrategies}). @return this */
+    public StreamExecutionEnvironment setRestartStrategy(RestartStrategies.Configuration strategy) {
+        strategy.keys().forEach(configuration::setString);
+        return this;
+    }
+
     /** @return the configuration (live: changes apply to jobs built afterwards) */
     public Configuration getConfiguration() {
         return configuration;

@@ -1,5 +1,6 @@
 package io.runnel.state.operator;
 
+import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.api.state.ListState;
 import io.runnel.api.state.ListStateDescriptor;
 import io.runnel.api.state.OperatorStateStore;
@@ -57,7 +58,9 @@ public final class DefaultOperatorStateBackend implements OperatorStateStore {
             }
             return (ListState<S>) existing;
         }
-        PartitionableListState<S> created = new PartitionableListState<>(mode);
+        @SuppressWarnings("rawtypes")
+        TypeSerializer serializer = descriptor.getValueType().createSerializer();
+        PartitionableListState<S> created = new PartitionableListState<>(mode, serializer);
         OperatorStateSnapshot.NamedList previous = restored == null ? null : restored.states().get(name);
         if (previous != null) {
             created.elements.addAll((List<S>) (List<?>) previous.elements());
@@ -71,21 +74,26 @@ public final class DefaultOperatorStateBackend implements OperatorStateStore {
         return Collections.unmodifiableSet(states.keySet());
     }
 
-    /** @return a copy of every registered list */
+    /**
+     * @return a copy of every registered list (the elements themselves are shared: write them out before user code
+     *     runs again)
+     */
     public OperatorStateSnapshot snapshot() {
         Map<String, OperatorStateSnapshot.NamedList> copy = new LinkedHashMap<>();
         states.forEach((name, s) -> copy.put(name, new OperatorStateSnapshot.NamedList(s.mode,
-                new ArrayList<>(s.elements))));
+                new ArrayList<>(s.elements), s.serializer)));
         return new OperatorStateSnapshot(copy);
     }
 
-    /** A list of elements with its redistribution mode. */
+    /** A list of elements with its redistribution mode and serializer. */
     private static final class PartitionableListState<S> implements ListState<S> {
         private final OperatorStateSnapshot.Mode mode;
+        private final TypeSerializer<Object> serializer;
         private final List<S> elements = new ArrayList<>();
 
-        PartitionableListState(OperatorStateSnapshot.Mode mode) {
+        PartitionableListState(OperatorStateSnapshot.Mode mode, TypeSerializer<Object> serializer) {
             this.mode = mode;
+            this.serializer = serializer;
         }
 
         @Override

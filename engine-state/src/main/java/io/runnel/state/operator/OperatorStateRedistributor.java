@@ -1,5 +1,6 @@
 package io.runnel.state.operator;
 
+import io.runnel.api.typeutils.TypeSerializer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Map;
  * Deals the operator state of the old parallel instances out to the new ones when a job is restored at another
  * parallelism (after Flink's round-robin operator state repartitioner): an even-split list becomes the
  * concatenation of all old instances' lists, in instance order, cut into contiguous shares whose sizes differ by
- * at most one (the first shares get the extra elements); a union list goes whole to every new instance.
+ * at most one (the first shares get the extra elements); a union list goes whole to every new instance; a
+ * broadcast list (the same in every instance) goes to new instance i from old instance {@code i mod oldCount}.
  *
  * <p><b>Threading:</b> stateless; any thread.
  */
@@ -31,6 +33,8 @@ public final class OperatorStateRedistributor {
         }
         Map<String, OperatorStateSnapshot.Mode> modes = new LinkedHashMap<>();
         Map<String, List<Object>> all = new LinkedHashMap<>();
+        Map<String, TypeSerializer<Object>> serializers = new LinkedHashMap<>();
+        Map<String, List<List<Object>>> perInstance = new LinkedHashMap<>();
         for (OperatorStateSnapshot snapshot : previous) {
             if (snapshot == null) {
                 continue;
@@ -42,6 +46,10 @@ public final class OperatorStateRedistributor {
                             + "instance and " + list.mode() + " in another");
                 }
                 all.computeIfAbsent(name, n -> new ArrayList<>()).addAll(list.elements());
+                perInstance.computeIfAbsent(name, n -> new ArrayList<>()).add(list.elements());
+                if (list.serializer() != null) {
+                    serializers.putIfAbsent(name, list.serializer());
+                }
             });
         }
         List<Map<String, OperatorStateSnapshot.NamedList>> shares = new ArrayList<>();
@@ -50,11 +58,15 @@ public final class OperatorStateRedistributor {
         }
         all.forEach((name, elements) -> {
             OperatorStateSnapshot.Mode mode = modes.get(name);
+            List<List<Object>> lists = perInstance.get(name);
             for (int i = 0; i < newParallelism; i++) {
-                List<Object> share = mode == OperatorStateSnapshot.Mode.UNION ? elements
-                        : elements.subList(shareStart(elements.size(), newParallelism, i),
-                                shareStart(elements.size(), newParallelism, i + 1));
-                shares.get(i).put(name, new OperatorStateSnapshot.NamedList(mode, share));
+                List<Object> share = switch (mode) {
+                    case UNION -> elements;
+                    case BROADCAST -> lists.get(i % lists.size());
+                    case SPLIT_DISTRIBUTE -> elements.subList(shareStart(elements.size(), newParallelism, i),
+                            shareStart(elements.size(), newParallelism, i + 1));
+                };
+                shares.get(i).put(name, new OperatorStateSnapshot.NamedList(mode, share, serializers.get(name)));
             }
         });
         List<OperatorStateSnapshot> result = new ArrayList<>(newParallelism);

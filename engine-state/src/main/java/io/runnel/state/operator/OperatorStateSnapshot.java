@@ -1,5 +1,6 @@
 package io.runnel.state.operator;
 
+import io.runnel.api.typeutils.TypeSerializer;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,12 @@ public record OperatorStateSnapshot(Map<String, NamedList> states) {
         /** The elements of all instances are concatenated and split into even, contiguous shares. */
         SPLIT_DISTRIBUTE,
         /** Every instance gets the elements of all instances. */
-        UNION
+        UNION,
+        /**
+         * Every instance holds the same elements (broadcast state): new instance i gets the list of old instance
+         * {@code i mod oldParallelism}.
+         */
+        BROADCAST
     }
 
     /**
@@ -26,10 +32,17 @@ public record OperatorStateSnapshot(Map<String, NamedList> states) {
      *
      * @param mode how it is redistributed
      * @param elements its elements, in order
+     * @param serializer the elements' serializer (what a snapshot writes them with), or null for lists that are
+     *     never written (tests of redistribution)
      */
-    public record NamedList(Mode mode, List<Object> elements) {
+    public record NamedList(Mode mode, List<Object> elements, TypeSerializer<Object> serializer) {
         public NamedList {
             elements = List.copyOf(elements);
+        }
+
+        /** A list without a serializer. */
+        public NamedList(Mode mode, List<Object> elements) {
+            this(mode, elements, null);
         }
     }
 

@@ -33,4 +33,18 @@ public interface Source<T, SplitT extends SourceSplit, EnumChkT> extends Seriali
      * @throws Exception to fail the task
      */
     SourceReader<T, SplitT> createReader(SourceReaderContext context) throws Exception;
+
+    /**
+     * Recreates the enumerator from the state it had in a checkpoint ({@link SplitEnumerator#snapshotState}); called
+     * on the JobManager's main thread when a job restores. The checkpoint object travels through Java
+     * serialization, so it must be {@link Serializable} (lists of splits are).
+     *
+     * @throws Exception to fail the restore
+     * @throws UnsupportedOperationException if the source cannot restore (the default)
+     */
+    default SplitEnumerator<SplitT, EnumChkT> restoreEnumerator(SplitEnumeratorContext<SplitT> context,
+                                                              EnumChkT checkpoint) throws Exception {
+        throw new UnsupportedOperationException("Source " + getClass().getName() + " cannot restore its split "
+                + "enumerator from a checkpoint: implement Source.restoreEnumerator");
+    }
 }
