@@ -1,6 +1,7 @@
 package io.runnel.state.heap;
 
 import io.runnel.api.state.StateDescriptor;
+import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.state.InternalKvState;
 import io.runnel.state.VoidNamespace;
 import java.util.Collection;
@@ -14,6 +15,11 @@ import java.util.function.BinaryOperator;
  * map's version, and a write for the very same objects (an identity check) into an unchanged map stores into that
  * slot without a second hash lookup.
  *
+ * <p>Every state object this class returns, to the user or to a subclass that changes it in place (a list's add, a
+ * map's put, a user function that mutates its accumulator), is first made private: if a live snapshot still reads
+ * it ({@link StateMap#isShared}), it is replaced in its slot by a copy from {@link HeapStateMeta#copier()}. So a
+ * snapshot sees the objects as they were when it was taken; with no snapshot live the check is one comparison.
+ *
  * <p><b>Threading:</b> task thread only.
  *
  * @param <K> key type
@@ -23,7 +29,9 @@ import java.util.function.BinaryOperator;
 abstract class AbstractHeapState<K, N, S> implements InternalKvState<N> {
 
     final HeapKeyedStateBackend<K> backend;
+    final HeapStateMeta meta;
     final StateTable<K, N, S> table;
+    private final StateCopier<S> copier;
     /** Owner: task thread; {@link VoidNamespace} unless a window operator sets one. */
     private N currentNamespace;
     /** Where the last access found the current key: map, slot and the map's version then. Owner: task thread. */
@@ -34,9 +42,11 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N> {
     private N lastNamespace;
 
     @SuppressWarnings("unchecked")
-    AbstractHeapState(HeapKeyedStateBackend<K> backend) {
+    AbstractHeapState(HeapKeyedStateBackend<K> backend, HeapStateMeta meta) {
         this.backend = backend;
-        this.table = new StateTable<>(backend.getKeyGroupRange());
+        this.meta = meta;
+        this.copier = (StateCopier<S>) meta.copier();
+        this.table = new StateTable<>(backend.getKeyGroupRange(), backend.copyOnWriteVersions());
         this.currentNamespace = (N) VoidNamespace.INSTANCE;
     }
 
@@ -74,6 +84,10 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N> {
             return null;
         }
         S state = map.stateAt(index);
+        if (map.isShared(index) && state != null) {
+            // The caller may change the removed object (a merge appends to it); the snapshot keeps the original.
+            state = copier.copy(state);
+        }
         lastIndex = -1;
         map.remove(key, namespace);
         return state;
@@ -108,7 +122,15 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N> {
         StateMap<K, N, S> map = table.mapOrNull(backend.getCurrentKeyGroup());
         int index = map == null ? -1 : map.indexOf(key, currentNamespace);
         remember(key, map, index);
-        return index < 0 ? null : map.stateAt(index);
+        if (index < 0) {
+            return null;
+        }
+        S state = map.stateAt(index);
+        if (map.isShared(index) && state != null) {
+            state = copier.copy(state);
+            map.setStateAt(index, state);
+        }
+        return state;
     }
 
     final void putInternal(S value) {
@@ -128,6 +150,17 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N> {
         lastVersion = map == null ? 0 : map.version();
         lastKey = key;
         lastNamespace = currentNamespace;
+    }
+
+    /**
+     * Decodes restored entries into the table; before the state is handed out.
+     *
+     * @throws IllegalStateException naming the state and key group if the bytes do not decode
+     */
+    @SuppressWarnings("unchecked")
+    final void restore(RestoredState bytes, TypeSerializer<Object> keySerializer) {
+        bytes.decodeEntries(keySerializer, meta.namespaceSerializer(), meta.stateSerializer(),
+                (keyGroup, key, namespace, state) -> table.mapFor(keyGroup).put((K) key, (N) namespace, (S) state));
     }
 
     @Override

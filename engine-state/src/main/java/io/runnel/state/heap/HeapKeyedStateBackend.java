@@ -1,10 +1,9 @@
 package io.runnel.state.heap;
 
-import io.runnel.state.snapshot.AsyncSnapshot;
-import io.runnel.state.snapshot.CheckpointStreamFactory;
-import io.runnel.state.snapshot.KeyedStateHandle;
+import io.runnel.annotation.VisibleForTesting;
 import io.runnel.api.state.State;
 import io.runnel.api.state.StateDescriptor;
+import io.runnel.api.typeutils.TypeInformation;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.state.KeyGroupRange;
 import io.runnel.state.KeyGroupRangeAssignment;
@@ -12,11 +11,16 @@ import io.runnel.state.KeyGroupedPriorityQueue;
 import io.runnel.state.KeyedStateBackend;
 import io.runnel.state.PriorityQueueSpec;
 import io.runnel.state.TtlTimeProvider;
+import io.runnel.state.VoidNamespaceSerializer;
+import io.runnel.state.snapshot.AsyncSnapshot;
+import io.runnel.state.snapshot.CheckpointStreamFactory;
+import io.runnel.state.snapshot.KeyedStateHandle;
 import io.runnel.state.ttl.TtlStateFactory;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +32,16 @@ import java.util.stream.Stream;
  * tables and is handed out behind the TTL decorator of {@link TtlStateFactory}; {@link #numEntries} counts its
  * entries, expired or not, and {@link #getKeys} may report keys whose values expired but were not accessed since.
  *
- * <p><b>Threading:</b> task thread only.
+ * <p><b>Snapshots</b> ({@link #snapshot}) copy on write: the synchronous part costs O(key groups x states) and
+ * visits no entry; the first write to a key group's map after it clones that map's arrays, and a state object a
+ * live snapshot still reads is copied before it is handed out or changed (see {@link StateMap},
+ * {@link AbstractHeapState}, {@link CopyOnWriteVersions}). The asynchronous part writes the format of
+ * {@link HeapSnapshotWriter}. A backend restored from snapshots ({@link HeapKeyedStateBackendBuilder}) keeps each
+ * state's restored bytes until the operator registers the name, decodes them then with the registered
+ * serializers, and writes the bytes of names never registered into its own snapshots unchanged.
+ *
+ * <p><b>Threading:</b> task thread only; the asynchronous part of a snapshot runs on another thread and reads only
+ * what copy-on-write keeps unchanged for it.
  *
  * @param <K> the key type
  */
@@ -36,19 +49,26 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     private final KeyGroupRange keyGroupRange;
     private final int maxParallelism;
+    private final TtlTimeProvider ttlTimeProvider;
     private final TtlStateFactory ttl;
-    /** The tables of all states, by name. */
-    private final Map<String, AbstractHeapState<K, ?, ?>> states = new HashMap<>();
+    private final TypeSerializer<Object> keySerializer;
+    private final String operatorName;
+    private final CopyOnWriteVersions versions = new CopyOnWriteVersions();
+    /** The tables of all registered states, by name, in registration order. */
+    private final Map<String, AbstractHeapState<K, ?, ?>> states = new LinkedHashMap<>();
     /** What the user gets for the states with TTL: the decorator over the table in {@link #states}. */
     private final Map<String, State> ttlStates = new HashMap<>();
-    private final Set<String> queueNames = new HashSet<>();
+    /** The registered priority queues, by name, in registration order. */
+    private final Map<String, HeapPriorityQueueSet<?>> queues = new LinkedHashMap<>();
+    /** Restored states and queues not registered yet, by name; an entry leaves when its name is registered. */
+    private final Map<String, RestoredState> restored;
     /** Owner: task thread. */
     private K currentKey;
     /** Owner: task thread. */
     private int currentKeyGroup;
 
     /**
-     * A backend whose TTL clock is the wall clock.
+     * A fresh backend whose TTL clock is the wall clock and whose snapshots write keys with the generic serializer.
      *
      * @param keyGroupRange the key groups of this subtask
      * @param maxParallelism the total number of key groups
@@ -58,14 +78,37 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     /**
+     * A fresh backend whose snapshots write keys with the generic serializer.
+     *
      * @param keyGroupRange the key groups of this subtask
      * @param maxParallelism the total number of key groups
      * @param ttlTimeProvider the clock of state time-to-live (ms)
      */
     public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism, TtlTimeProvider ttlTimeProvider) {
+        this(keyGroupRange, maxParallelism, ttlTimeProvider, null, "heap", new LinkedHashMap<>());
+    }
+
+    /**
+     * @param keySerializer serializer of the keys in snapshots; null for the generic one
+     * @param operatorName names the snapshot files
+     * @param restored the restored states and queues by name, not yet decoded (see {@link HeapSnapshotReader})
+     */
+    @SuppressWarnings("unchecked")
+    HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism, TtlTimeProvider ttlTimeProvider,
+                          TypeSerializer<K> keySerializer, String operatorName, Map<String, RestoredState> restored) {
         this.keyGroupRange = keyGroupRange;
         this.maxParallelism = maxParallelism;
+        this.ttlTimeProvider = ttlTimeProvider;
         this.ttl = new TtlStateFactory(ttlTimeProvider);
+        this.keySerializer = keySerializer != null ? (TypeSerializer<Object>) keySerializer
+                : TypeInformation.generic().createSerializer();
+        this.operatorName = operatorName;
+        this.restored = new LinkedHashMap<>(restored);
+    }
+
+    /** @return the snapshot versions its tables and queues copy on write by */
+    CopyOnWriteVersions copyOnWriteVersions() {
+        return versions;
     }
 
     @Override
@@ -100,12 +143,24 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     /**
-     * @throws IllegalStateException if the name was registered as another kind of state, with another TTL
-     *     configuration, or as a queue
+     * Registers a state without a namespace ({@link VoidNamespaceSerializer}).
+     *
+     * @throws IllegalStateException if the name was registered or restored as another kind of state, with another
+     *     TTL configuration, or as a queue, or if restored bytes do not decode with the descriptor's serializer
+     */
+    @Override
+    public <S extends State> S getOrCreateKeyedState(StateDescriptor<?> descriptor) {
+        return getOrCreateKeyedState(VoidNamespaceSerializer.INSTANCE, descriptor);
+    }
+
+    /**
+     * @throws IllegalStateException if the name was registered or restored as another kind of state, with another
+     *     TTL configuration, or as a queue, or if restored bytes do not decode with the registered serializers
      */
     @Override
     @SuppressWarnings("unchecked")
-    public <S extends State> S getOrCreateKeyedState(StateDescriptor<?> descriptor) {
+    public <N, S extends State> S getOrCreateKeyedState(TypeSerializer<N> namespaceSerializer,
+                                                        StateDescriptor<?> descriptor) {
         String name = descriptor.getName();
         AbstractHeapState<K, ?, ?> existing = states.get(name);
         if (existing != null) {
@@ -117,10 +172,20 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             TtlStateFactory.checkSameTtl(registered, descriptor);
             return (S) registered;
         }
-        if (queueNames.contains(name)) {
+        if (queues.containsKey(name)) {
             throw new IllegalStateException("The name '" + name + "' is already used by a queue");
         }
-        AbstractHeapState<K, ?, ?> created = HeapStates.create(this, descriptor, ttl);
+        RestoredState bytes = restored.get(name);
+        if (bytes != null) {
+            checkRestoredKind(bytes, HeapSnapshotWriter.kindCode(descriptor.getKind()),
+                    descriptor.getTtlConfig() != null ? HeapSnapshotWriter.FLAG_TTL : 0);
+        }
+        HeapStateMeta meta = HeapStateMeta.of(descriptor, namespaceSerializer);
+        AbstractHeapState<K, ?, ?> created = HeapStates.create(this, descriptor, ttl, meta);
+        if (bytes != null) {
+            created.restore(bytes, keySerializer);
+            restored.remove(name);
+        }
         states.put(name, created);
         State exposed = ttl.decorate(descriptor, created);
         if (exposed != created) {
@@ -129,11 +194,18 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return (S) exposed;
     }
 
-    @Override
-    public <N, S extends State> S getOrCreateKeyedState(TypeSerializer<N> namespaceSerializer,
-                                                        StateDescriptor<?> descriptor) {
-        // The heap keeps namespaces as objects; the serializer matters only to backends that store bytes.
-        return getOrCreateKeyedState(descriptor);
+    private static void checkRestoredKind(RestoredState bytes, int kindCode, int flags) {
+        String name = bytes.name();
+        if (bytes.kindCode() != kindCode) {
+            throw new IllegalStateException("State '" + name + "' was restored as a "
+                    + HeapSnapshotWriter.kindName(bytes.kindCode()) + " and is now registered as a "
+                    + HeapSnapshotWriter.kindName(kindCode));
+        }
+        if (bytes.flags() != flags) {
+            boolean hadTtl = (bytes.flags() & HeapSnapshotWriter.FLAG_TTL) != 0;
+            throw new IllegalStateException("State '" + name + "' was restored " + (hadTtl ? "with" : "without")
+                    + " TTL and is now registered " + (hadTtl ? "without" : "with") + " TTL");
+        }
     }
 
     @Override
@@ -142,12 +214,28 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return s == null ? Stream.empty() : s.table.keys(namespace);
     }
 
+    /**
+     * @throws IllegalStateException if the name is taken, was restored as a state, or if restored elements do not
+     *     decode with the spec's serializer
+     */
     @Override
+    @SuppressWarnings("unchecked")
     public <T> KeyGroupedPriorityQueue<T> createPriorityQueue(String name, PriorityQueueSpec<T> spec) {
-        if (states.containsKey(name) || !queueNames.add(name)) {
+        if (states.containsKey(name) || queues.containsKey(name)) {
             throw new IllegalStateException("The name '" + name + "' is already used by a state or queue");
         }
-        return new HeapPriorityQueueSet<>(spec);
+        RestoredState bytes = restored.get(name);
+        if (bytes != null && bytes.kindCode() != HeapSnapshotWriter.KIND_QUEUE) {
+            throw new IllegalStateException("'" + name + "' was restored as a "
+                    + HeapSnapshotWriter.kindName(bytes.kindCode()) + " and is now created as a priority queue");
+        }
+        HeapPriorityQueueSet<T> queue = new HeapPriorityQueueSet<>(spec, versions);
+        if (bytes != null) {
+            bytes.decodeElements((TypeSerializer<Object>) spec.serializer(), e -> queue.add((T) e));
+            restored.remove(name);
+        }
+        queues.put(name, queue);
+        return queue;
     }
 
     /** @return the number of (key, namespace) entries of the named state, for tests; 0 if unknown */
@@ -156,14 +244,52 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return s == null ? 0 : s.table.size();
     }
 
+    /** @return the number of snapshots taken and not yet materialized or cancelled */
+    @VisibleForTesting
+    int liveSnapshots() {
+        return versions.liveCount();
+    }
+
     @Override
     public void close() {
         states.clear();
         ttlStates.clear();
+        queues.clear();
+        restored.clear();
     }
 
+    /**
+     * Takes the synchronous part of a full snapshot: O(key groups x (states + queues)), no entry is visited or
+     * copied. Until the returned snapshot is materialized or cancelled, writes copy what it still reads.
+     *
+     * @return the asynchronous part, or {@link AsyncSnapshot#empty()} if no state or queue was ever registered or
+     *     restored
+     */
     @Override
     public AsyncSnapshot<KeyedStateHandle> snapshot(CheckpointStreamFactory streams) {
-        throw new UnsupportedOperationException("snapshots of this backend are being written");
+        if (states.isEmpty() && queues.isEmpty() && restored.isEmpty()) {
+            return AsyncSnapshot.empty();
+        }
+        int version = versions.take();
+        try {
+            long nowMillis = ttlTimeProvider.currentTimestampMillis();
+            List<SnapshotPart> parts = new ArrayList<>(states.size() + queues.size() + restored.size());
+            for (AbstractHeapState<K, ?, ?> state : states.values()) {
+                parts.add(new HeapSnapshotParts.StatePart(state.meta, keyGroupRange.startKeyGroup(),
+                        state.table.snapshot(version), keySerializer,
+                        SnapshotExpiryFilter.forState(state.meta, nowMillis)));
+            }
+            for (Map.Entry<String, HeapPriorityQueueSet<?>> q : queues.entrySet()) {
+                parts.add(new HeapSnapshotParts.QueuePart(q.getKey(), keyGroupRange.startKeyGroup(),
+                        keyGroupRange.numberOfKeyGroups(), q.getValue().snapshot(version), q.getValue().spec()));
+            }
+            parts.addAll(restored.values());
+            String nameHint = "keyed-" + operatorName + "-" + keyGroupRange.startKeyGroup() + "-"
+                    + keyGroupRange.endKeyGroup();
+            return new HeapSnapshot(streams, nameHint, keyGroupRange, parts, versions, version);
+        } catch (RuntimeException e) {
+            versions.release(version);
+            throw e;
+        }
     }
 }

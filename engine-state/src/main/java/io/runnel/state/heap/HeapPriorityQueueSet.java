@@ -14,9 +14,14 @@ import java.util.Map;
  * moves nodes without touching the index (as Flink's elements carry their internal index). The heap queue of the hashmap backend (timers),
  * after Flink's {@code HeapPriorityQueueSet}.
  *
- * <p><b>Threading:</b> task thread only.
+ * <p>Snapshots copy on write: {@link #snapshot(int)} hands over the heap array (whose nodes' elements never
+ * change) and the first change after it clones the array if a snapshot holding it is still live, with the same
+ * rule as {@link StateMap}.
  *
- * @param <T> the element type; {@code equals}/{@code hashCode} decide duplicates
+ * <p><b>Threading:</b> task thread only; an array handed to a snapshot is never written again, so the async
+ * snapshot thread may read the elements of its nodes.
+ *
+ * @param <T> the element type; {@code equals}/{@code hashCode} decide duplicates; immutable
  */
 final class HeapPriorityQueueSet<T> implements KeyGroupedPriorityQueue<T> {
 
@@ -34,14 +39,27 @@ final class HeapPriorityQueueSet<T> implements KeyGroupedPriorityQueue<T> {
     }
 
     private final PriorityQueueSpec<T> spec;
+    private final CopyOnWriteVersions versions;
     @SuppressWarnings("unchecked")
     private Node<T>[] heap = (Node<T>[]) new Node[INITIAL_CAPACITY];
     /** Element to node, for duplicates and removal; touched only on add and remove, never on sifts. */
     private final Map<T, Node<T>> nodes = new HashMap<>();
     private int size;
+    /** The first snapshot version that holds {@link #heap}; 0 if none does. */
+    private int sharedFrom;
 
-    HeapPriorityQueueSet(PriorityQueueSpec<T> spec) {
+    /**
+     * @param spec order and key groups of the elements
+     * @param versions the backend's snapshot versions
+     */
+    HeapPriorityQueueSet(PriorityQueueSpec<T> spec, CopyOnWriteVersions versions) {
         this.spec = spec;
+        this.versions = versions;
+    }
+
+    /** @return the spec the queue was created with */
+    PriorityQueueSpec<T> spec() {
+        return spec;
     }
 
     @Override
@@ -54,6 +72,7 @@ final class HeapPriorityQueueSet<T> implements KeyGroupedPriorityQueue<T> {
         if (size == 0) {
             return null;
         }
+        unshare();
         Node<T> head = heap[0];
         nodes.remove(head.element);
         removeAt(0);
@@ -65,6 +84,7 @@ final class HeapPriorityQueueSet<T> implements KeyGroupedPriorityQueue<T> {
         if (nodes.containsKey(element)) {
             return false;
         }
+        unshare();
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }
@@ -82,6 +102,7 @@ final class HeapPriorityQueueSet<T> implements KeyGroupedPriorityQueue<T> {
         if (node == null) {
             return false;
         }
+        unshare();
         removeAt(node.index);
         return true;
     }
@@ -101,6 +122,54 @@ final class HeapPriorityQueueSet<T> implements KeyGroupedPriorityQueue<T> {
             }
         }
         return out;
+    }
+
+    /**
+     * The synchronous part of a snapshot: O(1), the array is handed over and copied by the next change.
+     *
+     * @param snapshotVersion the version just taken
+     * @return the queued elements now, in heap order
+     */
+    QueueSnapshot snapshot(int snapshotVersion) {
+        if (size > 0 && sharedFrom == 0) {
+            sharedFrom = snapshotVersion;
+        }
+        return new QueueSnapshot(heap, size);
+    }
+
+    /** Gives the array back to this queue alone, cloning it if a live snapshot still reads it. */
+    private void unshare() {
+        if (sharedFrom == 0) {
+            return;
+        }
+        if (versions.highestLive() >= sharedFrom) {
+            heap = heap.clone();
+        }
+        sharedFrom = 0;
+    }
+
+    /**
+     * The elements of a queue at a snapshot: {@code nodes[0, size)}. Never written after it was taken.
+     *
+     * <p><b>Threading:</b> immutable (by the copy-on-write protocol); read by the async snapshot thread.
+     */
+    static final class QueueSnapshot {
+        private final Node<?>[] nodes;
+        private final int size;
+
+        QueueSnapshot(Node<?>[] nodes, int size) {
+            this.nodes = nodes;
+            this.size = size;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** @return the element at a position in {@code [0, size())} */
+        Object elementAt(int i) {
+            return nodes[i].element;
+        }
     }
 
     private void removeAt(int index) {

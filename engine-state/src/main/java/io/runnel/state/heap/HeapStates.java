@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The heap implementations of the five kinds of keyed state.
+ * The heap implementations of the five kinds of keyed state. Every in-place change of a state object (a list's
+ * add, a map's put, a user function's change of its accumulator) works on an object from
+ * {@link AbstractHeapState#getInternal()} or {@code removeInternal}, which is never one a live snapshot reads.
  *
  * <p><b>Threading:</b> task thread only.
  */
@@ -39,23 +41,24 @@ final class HeapStates {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static <K> AbstractHeapState<K, ?, ?> create(HeapKeyedStateBackend<K> backend, StateDescriptor<?> d,
-                                                 TtlStateFactory ttl) {
+                                                 TtlStateFactory ttl, HeapStateMeta meta) {
         switch (d.getKind()) {
-            case VALUE: return new Value<>(backend);
-            case LIST: return new ListImpl<>(backend);
-            case MAP: return new MapImpl<>(backend);
+            case VALUE: return new Value<>(backend, meta);
+            case LIST: return new ListImpl<>(backend, meta);
+            case MAP: return new MapImpl<>(backend, meta);
             case REDUCING:
-                return new Reducing<>(backend, (ReduceFunction) ttl.reduceFunction((ReducingStateDescriptor) d));
+                return new Reducing<>(backend, meta,
+                        (ReduceFunction) ttl.reduceFunction((ReducingStateDescriptor) d));
             case AGGREGATING:
-                return new Aggregating<>(backend,
+                return new Aggregating<>(backend, meta,
                         (AggregateFunction) ttl.aggregateFunction((AggregatingStateDescriptor) d));
             default: throw new IllegalArgumentException("unknown state kind " + d.getKind());
         }
     }
 
     static final class Value<K, V> extends AbstractHeapState<K, Object, V> implements ValueState<V> {
-        Value(HeapKeyedStateBackend<K> backend) {
-            super(backend);
+        Value(HeapKeyedStateBackend<K> backend, HeapStateMeta meta) {
+            super(backend, meta);
         }
 
         @Override
@@ -80,8 +83,8 @@ final class HeapStates {
 
     static final class ListImpl<K, V> extends AbstractHeapState<K, Object, ArrayList<V>>
             implements ListState<V>, InternalMergingState<Object> {
-        ListImpl(HeapKeyedStateBackend<K> backend) {
-            super(backend);
+        ListImpl(HeapKeyedStateBackend<K> backend, HeapStateMeta meta) {
+            super(backend, meta);
         }
 
         @Override
@@ -132,8 +135,8 @@ final class HeapStates {
 
     static final class MapImpl<K, UK, UV> extends AbstractHeapState<K, Object, HashMap<UK, UV>>
             implements MapState<UK, UV> {
-        MapImpl(HeapKeyedStateBackend<K> backend) {
-            super(backend);
+        MapImpl(HeapKeyedStateBackend<K> backend, HeapStateMeta meta) {
+            super(backend, meta);
         }
 
         @Override
@@ -253,8 +256,8 @@ final class HeapStates {
             implements ReducingState<V>, InternalAppendingState<Object, V> {
         private final ReduceFunction<V> reducer;
 
-        Reducing(HeapKeyedStateBackend<K> backend, ReduceFunction<V> reducer) {
-            super(backend);
+        Reducing(HeapKeyedStateBackend<K> backend, HeapStateMeta meta, ReduceFunction<V> reducer) {
+            super(backend, meta);
             this.reducer = reducer;
         }
 
@@ -303,8 +306,8 @@ final class HeapStates {
             implements AggregatingState<IN, OUT>, InternalAppendingState<Object, ACC> {
         private final AggregateFunction<IN, ACC, OUT> function;
 
-        Aggregating(HeapKeyedStateBackend<K> backend, AggregateFunction<IN, ACC, OUT> function) {
-            super(backend);
+        Aggregating(HeapKeyedStateBackend<K> backend, HeapStateMeta meta, AggregateFunction<IN, ACC, OUT> function) {
+            super(backend, meta);
             this.function = function;
         }
 

@@ -14,7 +14,18 @@ import java.util.stream.Stream;
  * factor stays at most 3/4. {@link #version()} changes whenever entries move (resize, removal), so a remembered
  * slot index is valid while the version is unchanged.
  *
- * <p><b>Threading:</b> task thread only.
+ * <p><b>Copy-on-write for snapshots.</b> {@link #snapshot(int)} hands a snapshot the current key, namespace and
+ * state arrays without copying them and records the version of the first snapshot that holds them in
+ * {@code sharedFrom}. The first write after that clones the three arrays if a snapshot holding them is still live
+ * ({@link CopyOnWriteVersions#highestLive()} {@code >= sharedFrom}), so only the key groups written during a
+ * checkpoint pay, once each. State objects are shared with the snapshot too: {@code stamps[i]} is the latest
+ * snapshot version when the object in slot i was written, so it is read by a live snapshot iff
+ * {@code stamps[i] < highestLive()} ({@link #isShared(int)}); the state classes copy such an object before they
+ * hand it out or change it. With no snapshot live, a write costs one extra comparison ({@code sharedFrom != 0})
+ * and a store of the stamp.
+ *
+ * <p><b>Threading:</b> task thread only; the arrays handed to a snapshot are never written again, so the async
+ * snapshot thread may read them.
  *
  * @param <K> key type
  * @param <N> namespace type
@@ -24,12 +35,22 @@ final class StateMap<K, N, S> {
 
     private static final int INITIAL_CAPACITY = 16;
 
+    private final CopyOnWriteVersions versions;
     private int[] hashes = new int[INITIAL_CAPACITY];
     private Object[] keys = new Object[INITIAL_CAPACITY];
     private Object[] namespaces = new Object[INITIAL_CAPACITY];
     private Object[] states = new Object[INITIAL_CAPACITY];
+    /** Per slot, the latest snapshot version when its state object was written (see the class javadoc). */
+    private int[] stamps = new int[INITIAL_CAPACITY];
     private int size;
     private int version;
+    /** The first snapshot version that holds the current key/namespace/state arrays; 0 if none does. */
+    private int sharedFrom;
+
+    /** @param versions the snapshot versions of the backend, which decide what a write must copy first */
+    StateMap(CopyOnWriteVersions versions) {
+        this.versions = versions;
+    }
 
     private static int hash(Object key, Object namespace) {
         int h = key.hashCode() * 31 + namespace.hashCode();
@@ -65,18 +86,31 @@ final class StateMap<K, N, S> {
 
     /** Replaces the state at a slot. */
     void setStateAt(int index, S state) {
+        if (sharedFrom != 0) {
+            unshare();
+        }
         states[index] = state;
+        stamps[index] = versions.latest();
+    }
+
+    /** @return true if the state object at a slot is read by a live snapshot and must be copied before a change */
+    boolean isShared(int index) {
+        int live = versions.highestLive();
+        // With no snapshot live this is one comparison and does not touch the stamps array.
+        return live != 0 && stamps[index] < live;
     }
 
     /** Sets the state of (key, namespace). @return its slot */
     int put(K key, N namespace, S state) {
         int index = indexOf(key, namespace);
         if (index >= 0) {
-            states[index] = state;
+            setStateAt(index, state);
             return index;
         }
         if ((size + 1) * 4 > hashes.length * 3) {
             resize();
+        } else if (sharedFrom != 0) {
+            unshare();
         }
         int h = hash(key, namespace);
         int mask = hashes.length - 1;
@@ -88,6 +122,7 @@ final class StateMap<K, N, S> {
         keys[i] = key;
         namespaces[i] = namespace;
         states[i] = state;
+        stamps[i] = versions.latest();
         size++;
         return i;
     }
@@ -97,6 +132,9 @@ final class StateMap<K, N, S> {
         int gap = indexOf(key, namespace);
         if (gap < 0) {
             return;
+        }
+        if (sharedFrom != 0) {
+            unshare();
         }
         int mask = hashes.length - 1;
         int i = gap;
@@ -125,6 +163,7 @@ final class StateMap<K, N, S> {
         keys[to] = keys[from];
         namespaces[to] = namespaces[from];
         states[to] = states[from];
+        stamps[to] = stamps[from];
     }
 
     /** @return the keys with an entry in {@code namespace}; the map must not change while it is consumed */
@@ -151,11 +190,15 @@ final class StateMap<K, N, S> {
         Object[] oldKeys = keys;
         Object[] oldNamespaces = namespaces;
         Object[] oldStates = states;
+        int[] oldStamps = stamps;
         int capacity = oldHashes.length * 2;
         hashes = new int[capacity];
         keys = new Object[capacity];
         namespaces = new Object[capacity];
         states = new Object[capacity];
+        stamps = new int[capacity];
+        // The new arrays belong to this map alone; a snapshot keeps reading the old ones.
+        sharedFrom = 0;
         int mask = capacity - 1;
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != null) {
@@ -167,8 +210,49 @@ final class StateMap<K, N, S> {
                 keys[i] = oldKeys[j];
                 namespaces[i] = oldNamespaces[j];
                 states[i] = oldStates[j];
+                stamps[i] = oldStamps[j];
             }
         }
         version++;
+    }
+
+    /** Gives the arrays back to this map alone, cloning them if a live snapshot still reads them. */
+    private void unshare() {
+        if (versions.highestLive() >= sharedFrom) {
+            keys = keys.clone();
+            namespaces = namespaces.clone();
+            states = states.clone();
+        }
+        sharedFrom = 0;
+    }
+
+    /**
+     * The synchronous part of a snapshot of this map: O(1), the arrays are handed over and copied by the first write.
+     *
+     * @param snapshotVersion the version just taken from {@link CopyOnWriteVersions#take()}
+     * @return the entries as they are now, or null if the map is empty
+     */
+    StateMapSnapshot snapshot(int snapshotVersion) {
+        if (size == 0) {
+            return null;
+        }
+        if (sharedFrom == 0) {
+            sharedFrom = snapshotVersion;
+        }
+        return new StateMapSnapshot(keys, namespaces, states, size);
+    }
+
+    /**
+     * The entries of one map at a snapshot: slot i holds an entry iff {@code keys[i] != null}. Never written after
+     * it was taken (see {@link StateMap}).
+     *
+     * <p><b>Threading:</b> immutable (by the copy-on-write protocol); read by the async snapshot thread.
+     *
+     * @param keys the keys by slot
+     * @param namespaces the namespaces by slot
+     * @param states the state objects by slot
+     * @param size the number of entries
+     */
+    record StateMapSnapshot(Object[] keys, Object[] namespaces, Object[] states, int size) {
     }
 }

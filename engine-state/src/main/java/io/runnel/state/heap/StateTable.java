@@ -17,11 +17,17 @@ import java.util.stream.Stream;
 final class StateTable<K, N, S> {
 
     private final KeyGroupRange range;
+    private final CopyOnWriteVersions versions;
     private final StateMap<K, N, S>[] maps;
 
+    /**
+     * @param range the key groups of the backend
+     * @param versions the backend's snapshot versions, shared by all its maps
+     */
     @SuppressWarnings("unchecked")
-    StateTable(KeyGroupRange range) {
+    StateTable(KeyGroupRange range, CopyOnWriteVersions versions) {
         this.range = range;
+        this.versions = versions;
         this.maps = (StateMap<K, N, S>[]) new StateMap[range.numberOfKeyGroups()];
     }
 
@@ -29,7 +35,7 @@ final class StateTable<K, N, S> {
         int index = keyGroup - range.startKeyGroup();
         StateMap<K, N, S> m = maps[index];
         if (m == null) {
-            m = new StateMap<>();
+            m = new StateMap<>(versions);
             maps[index] = m;
         }
         return m;
@@ -55,6 +61,20 @@ final class StateTable<K, N, S> {
     /** @return the keys with an entry in {@code namespace}, key group by key group */
     Stream<K> keys(Object namespace) {
         return Arrays.stream(maps).filter(Objects::nonNull).flatMap(m -> m.keys(namespace));
+    }
+
+    /**
+     * The synchronous part of a snapshot: O(key groups), no entry is visited (see {@link StateMap#snapshot}).
+     *
+     * @param snapshotVersion the version just taken
+     * @return per key group of the range, in order, its entries now, or null where there are none
+     */
+    StateMap.StateMapSnapshot[] snapshot(int snapshotVersion) {
+        StateMap.StateMapSnapshot[] groups = new StateMap.StateMapSnapshot[maps.length];
+        for (int i = 0; i < maps.length; i++) {
+            groups[i] = maps[i] == null ? null : maps[i].snapshot(snapshotVersion);
+        }
+        return groups;
     }
 
     /** @return the number of entries over all key groups */

@@ -8,7 +8,8 @@ import io.runnel.state.KeyedStateBackendParameters;
 class HeapKeyedStateBackendContractTest extends KeyedStateBackendContractTest {
 
     @Override
-    protected <K> KeyedStateBackend<K> createBackend(KeyedStateBackendParameters<K> parameters) {
+    protected <K> KeyedStateBackend<K> createBackend(KeyedStateBackendParameters<K> parameters)
+            throws Exception {
         return new HashMapStateBackend().createKeyedStateBackend(parameters);
     }
 }

@@ -22,7 +22,7 @@ class StateMapTest {
     @Test
     void randomPutsAndRemovesMatchAHashMap() {
         for (long seed = 0; seed < 20; seed++) {
-            StateMap<Key, String, Integer> map = new StateMap<>();
+            StateMap<Key, String, Integer> map = new StateMap<>(new CopyOnWriteVersions());
             Map<Key, Integer> reference = new HashMap<>();
             SplittableRandom random = new SplittableRandom(seed);
             for (int op = 0; op < 5_000; op++) {
@@ -46,7 +46,7 @@ class StateMapTest {
 
     @Test
     void namespacesSeparateEntriesAndVersionChangesWhenSlotsMove() {
-        StateMap<String, String, Integer> map = new StateMap<>();
+        StateMap<String, String, Integer> map = new StateMap<>(new CopyOnWriteVersions());
         map.put("k", "a", 1);
         map.put("k", "b", 2);
         assertEquals(1, map.stateAt(map.indexOf("k", "a")));

@@ -1,0 +1,72 @@
+package io.runnel.state.heap;
+
+import io.runnel.annotation.GuardedBy;
+import io.runnel.annotation.TaskThread;
+import java.util.BitSet;
+
+/**
+ * The snapshot versions of one heap backend: which snapshots are live (taken and not yet materialized or
+ * cancelled), so that the tables know when an array or a state object is still read by a snapshot and must be
+ * copied before it is written. The idea of numbered snapshot versions and a "highest required version" follows
+ * Flink's {@code CopyOnWriteStateMap}; here arrays are shared whole and copied per key group on first write.
+ *
+ * <p><b>Contract:</b> versions are {@code 1, 2, 3, ...} in the order the task thread takes snapshots, and
+ * {@code highestLive() == max(live versions)}, or 0 when none is live. A state object stamped {@code s} (see
+ * {@link StateMap}) is read by a live snapshot iff {@code s < highestLive()}: snapshot v holds exactly the objects
+ * written before it was taken, whose stamps are below v. An array first handed to snapshot {@code f} and not
+ * copied since is held by every snapshot taken after, so it is shared iff {@code highestLive() >= f}.
+ *
+ * <p><b>Threading:</b> {@link #take()} and {@link #latest()} on the task thread; {@link #release(int)} on any
+ * thread (a snapshot is released by the async thread that materialized it). {@code highestLive} is volatile and
+ * read without the lock: only the task thread raises it (in {@code take}), and releases only lower it, so a task
+ * thread that reads a stale value reads one that is too high, which costs a needless copy and is never unsafe.
+ */
+final class CopyOnWriteVersions {
+
+    /** The version of the newest snapshot taken; 0 before the first. Owner: task thread (written under lock). */
+    private int latest;
+    /** The versions taken and not yet released. */
+    @GuardedBy("this")
+    private final BitSet live = new BitSet();
+    /** max(live), or 0; written under the lock, read without it (see the class javadoc). */
+    private volatile int highestLive;
+
+    /**
+     * Starts a snapshot: the new version becomes live.
+     *
+     * @return the new version, greater than every version taken before
+     */
+    @TaskThread
+    synchronized int take() {
+        latest++;
+        live.set(latest);
+        highestLive = latest;
+        return latest;
+    }
+
+    /**
+     * Ends a snapshot; releasing a version twice or one never taken changes nothing.
+     *
+     * @param version a version from {@link #take()}
+     */
+    synchronized void release(int version) {
+        live.clear(version);
+        highestLive = live.isEmpty() ? 0 : live.length() - 1;
+    }
+
+    /** @return the newest version taken (0 if none): the stamp of an object written now. Task thread. */
+    @TaskThread
+    int latest() {
+        return latest;
+    }
+
+    /** @return the highest live version, or 0 if no snapshot is live */
+    int highestLive() {
+        return highestLive;
+    }
+
+    /** @return the number of live snapshots, for tests */
+    synchronized int liveCount() {
+        return live.cardinality();
+    }
+}
