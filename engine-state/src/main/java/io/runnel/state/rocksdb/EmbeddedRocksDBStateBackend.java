@@ -155,10 +155,16 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
 
     /**
      * Creates a fresh directory {@code <localdir>/runnel-rocksdb-<operator>-<firstKeyGroup>-<random>} and opens a
-     * database there; loads the native library on first use (about 0.3 s).
+     * database there, empty or restored from {@link KeyedStateBackendParameters#restoreState()}: as a whole from one
+     * handle of the same key-group range (files linked or copied), else by copying the backend's key groups out of
+     * each handle (rescaling); see {@link RocksDBRestoreOperation}. Loads the native library on first use (about
+     * 0.3 s).
      *
-     * @throws IOException if the directory cannot be created or RocksDB cannot open there
-     * @throws IllegalArgumentException if the max parallelism exceeds 32768
+     * @throws IOException if the directory cannot be created, a snapshot file is missing (named in the message) or
+     *     RocksDB cannot open there
+     * @throws IllegalArgumentException if the max parallelism exceeds 32768, or a handle was taken by the heap
+     *     backend
+     * @throws IllegalStateException if the snapshot was taken with another max parallelism
      */
     @Override
     public <K> KeyedStateBackend<K> createKeyedStateBackend(KeyedStateBackendParameters<K> parameters)
@@ -177,8 +183,14 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
         operator = operator.substring(0, Math.min(operator.length(), 48));
         Path directory = Files.createTempDirectory(parent, "runnel-rocksdb-" + operator + "-"
                 + range.startKeyGroup() + "-");
-        RocksDBResources resources = RocksDBResources.open(directory, managedMemoryBytes);
-        return new RocksDBKeyedStateBackend<>(parameters, resources, cacheEntries);
+        RocksDBRestoreOperation.Restored restored = RocksDBRestoreOperation.restore(directory, managedMemoryBytes,
+                range, parameters.maxParallelism(), parameters.restoreState());
+        try {
+            return new RocksDBKeyedStateBackend<>(parameters, restored, cacheEntries);
+        } catch (RuntimeException e) {
+            restored.resources().close();
+            throw e;
+        }
     }
 
     @Override

@@ -138,6 +138,20 @@ final class RocksDBKeyGroupQueue<T> {
         }
     }
 
+    /**
+     * Sets the element count from what RocksDB holds for this key group (a restored column family); the cache,
+     * which must be empty, is filled by the next {@link #peek()}.
+     */
+    void countStoredElements() {
+        int stored = 0;
+        RocksDBRangeIterator it = RocksDBRangeIterator.withPrefix(db, column, prefix, 1024);
+        while (it.hasNext()) {
+            it.next();
+            stored++;
+        }
+        size = stored;
+    }
+
     /** @return every element of this key group, read from RocksDB */
     List<T> elements() {
         List<T> out = new ArrayList<>(size);

@@ -1,8 +1,6 @@
 package io.runnel.state.rocksdb;
 
-import io.runnel.state.snapshot.AsyncSnapshot;
-import io.runnel.state.snapshot.CheckpointStreamFactory;
-import io.runnel.state.snapshot.KeyedStateHandle;
+import io.runnel.annotation.TaskThread;
 import io.runnel.api.functions.AggregateFunction;
 import io.runnel.api.functions.ReduceFunction;
 import io.runnel.api.state.AggregatingStateDescriptor;
@@ -17,12 +15,18 @@ import io.runnel.state.KeyGroupedPriorityQueue;
 import io.runnel.state.KeyedStateBackend;
 import io.runnel.state.KeyedStateBackendParameters;
 import io.runnel.state.PriorityQueueSpec;
+import io.runnel.state.snapshot.AsyncSnapshot;
+import io.runnel.state.snapshot.CheckpointStreamFactory;
+import io.runnel.state.snapshot.KeyedStateHandle;
 import io.runnel.state.ttl.TtlStateFactory;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -57,11 +61,21 @@ import org.rocksdb.ColumnFamilyHandle;
  * 8-byte timestamp followed by the value (per list element, per map entry), handed out behind the TTL decorator of
  * {@link TtlStateFactory}; {@link #getKeys} may report keys whose values expired but were not accessed since.
  *
- * <p><b>Threading:</b> task thread only; no method may be called concurrently or after {@link #close()}.
+ * <p><b>Threading:</b> task thread only; no method may be called concurrently or after {@link #close()}. The async
+ * part of a snapshot runs on its own thread and touches only its native checkpoint's files and the thread-safe
+ * {@link RocksDBUploadedFiles}.
+ *
+ * <p><b>Snapshots:</b> incremental, after Flink's: {@link #snapshot} flushes the object caches and takes a RocksDB
+ * native checkpoint (hard links) on the task thread; its async part uploads only the SST files that the latest
+ * completed checkpoint did not already upload, and refers to those again (see {@link RocksDBIncrementalSnapshot},
+ * {@link RocksDBUploadedFiles}). A restore opens one snapshot of the same key-group range as it is, or copies the
+ * backend's key groups out of several (rescaling; see {@link RocksDBRestoreOperation}). Restored states and queues
+ * keep their column families and reappear when registered again under the same name and kind; until then they are
+ * carried into every snapshot unchanged.
  *
  * <p><b>Lifecycle:</b> created by {@link EmbeddedRocksDBStateBackend#createKeyedStateBackend}; {@link #close()}
  * closes every native object (column families, database, options, block cache, write buffer manager) and deletes
- * the directory.
+ * the directory. An async snapshot part still running keeps working: its files are hard links of their own.
  *
  * @param <K> the key type
  */
@@ -83,7 +97,17 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final Map<String, AbstractRocksDBState<K, ?, ?>> states = new HashMap<>();
     /** What the user gets for the states with TTL: the decorator over the state in {@link #states}. */
     private final Map<String, State> ttlStates = new HashMap<>();
+    /** The queues created by this backend (restored queues too, once created again). */
     private final Set<String> queueNames = new HashSet<>();
+    /**
+     * Every state and queue that has a column family: restored ones (registered again or not) and those created
+     * since; what a snapshot's metadata lists. Owner: task thread.
+     */
+    private final Map<String, RocksDBStateMetadata.Column> columns;
+    /** Random; names the shared files this backend uploads, so that no two backends' names collide. */
+    private final String backendId;
+    /** The SST files of checkpoint storage that the next checkpoint may refer to. Thread-safe. */
+    private final RocksDBUploadedFiles uploadedFiles;
     /** Owner: task thread. */
     private K currentKey;
     /** Owner: task thread. */
@@ -91,12 +115,13 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     /**
      * @param parameters the subtask's key groups and key serializer
-     * @param resources the opened database, now owned by this backend
+     * @param restored the opened database (now owned by this backend), its restored states and queues, and the
+     *     files of checkpoint storage it may refer to (see {@link RocksDBRestoreOperation})
      * @param cacheEntries the object cache capacity of each value, reducing and aggregating state; 0 for none
      * @throws IllegalArgumentException if the max parallelism exceeds {@value #MAX_SUPPORTED_MAX_PARALLELISM} or
      *     {@code cacheEntries < 0}
      */
-    RocksDBKeyedStateBackend(KeyedStateBackendParameters<K> parameters, RocksDBResources resources,
+    RocksDBKeyedStateBackend(KeyedStateBackendParameters<K> parameters, RocksDBRestoreOperation.Restored restored,
                              int cacheEntries) {
         if (parameters.maxParallelism() > MAX_SUPPORTED_MAX_PARALLELISM) {
             throw new IllegalArgumentException("The RocksDB state backend supports a max parallelism of at most "
@@ -109,7 +134,10 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         this.keyGroupRange = parameters.keyGroupRange();
         this.maxParallelism = parameters.maxParallelism();
         this.keySerializer = parameters.keySerializer().duplicate();
-        this.resources = resources;
+        this.resources = restored.resources();
+        this.columns = new LinkedHashMap<>(restored.columns());
+        this.uploadedFiles = restored.uploadedFiles();
+        this.backendId = UUID.randomUUID().toString();
         this.keyBuilder = new SerializedKeyBuilder<>(keySerializer);
         this.ttl = new TtlStateFactory(parameters.ttlTimeProvider());
     }
@@ -171,7 +199,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         if (queueNames.contains(name)) {
             throw new IllegalStateException("The name '" + name + "' is already used by a queue");
         }
-        ColumnFamilyHandle column = resources.createColumnFamily("state/" + name);
+        ColumnFamilyHandle column = columnFamilyFor(RocksDBStateMetadata.Column.state(descriptor));
         AbstractRocksDBState<K, N, ?> created = createState(namespaceSerializer, descriptor, column);
         states.put(name, created);
         State exposed = ttl.decorate(descriptor, created);
@@ -179,6 +207,25 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
             ttlStates.put(name, exposed);
         }
         return (S) exposed;
+    }
+
+    /**
+     * @return the column family of a state or queue registered for the first time: the restored one of that name,
+     *     else a new one
+     * @throws IllegalStateException naming the state if the snapshot holds it as another kind, or with(out) TTL
+     */
+    private ColumnFamilyHandle columnFamilyFor(RocksDBStateMetadata.Column wanted) {
+        RocksDBStateMetadata.Column known = columns.get(wanted.name());
+        if (known == null) {
+            ColumnFamilyHandle created = resources.createColumnFamily(wanted.columnFamily());
+            columns.put(wanted.name(), wanted);
+            return created;
+        }
+        if (!known.equals(wanted)) {
+            throw new IllegalStateException("The restored snapshot holds " + known.describe() + ", which is now "
+                    + "requested as " + wanted.describe() + "; its stored bytes cannot be read that way");
+        }
+        return resources.columnFamily(known.columnFamily());
     }
 
     private static void checkCompatible(AbstractRocksDBState<?, ?, ?> existing, TypeSerializer<?> namespaceSerializer,
@@ -245,15 +292,22 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
-    /** @throws IllegalStateException if the name is taken by a state or queue */
+    /**
+     * Creates the queue, or for a restored queue of that name, opens it with its elements.
+     *
+     * @throws IllegalStateException if the name is taken by a state or queue, restored ones included
+     */
     @Override
     public <T> KeyGroupedPriorityQueue<T> createPriorityQueue(String name, PriorityQueueSpec<T> spec) {
-        if (states.containsKey(name) || !queueNames.add(name)) {
+        if (states.containsKey(name) || queueNames.contains(name)) {
             throw new IllegalStateException("The name '" + name + "' is already used by a state or queue");
         }
-        ColumnFamilyHandle column = resources.createColumnFamily("queue/" + name);
-        return new RocksDBPriorityQueue<>(spec, resources, column, keyGroupRange,
-                RocksDBPriorityQueue.DEFAULT_CACHE_CAPACITY);
+        boolean restored = columns.containsKey(name);
+        ColumnFamilyHandle column = columnFamilyFor(RocksDBStateMetadata.Column.queue(name));
+        queueNames.add(name);
+        int capacity = RocksDBPriorityQueue.DEFAULT_CACHE_CAPACITY;
+        return restored ? RocksDBPriorityQueue.restore(spec, resources, column, keyGroupRange, capacity)
+                : new RocksDBPriorityQueue<>(spec, resources, column, keyGroupRange, capacity);
     }
 
     /** @return the directory of this backend's database (deleted by {@link #close()}) */
@@ -334,11 +388,50 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         states.clear();
         ttlStates.clear();
         queueNames.clear();
+        columns.clear();
         resources.close();
     }
 
+    /**
+     * Flushes the object caches into RocksDB and takes a native checkpoint of the database (hard links, after a
+     * memtable flush) with the metadata of every state and queue, restored ones included; the returned async part
+     * uploads it (see {@link RocksDBIncrementalSnapshot} for what is shared and how files are named). A checkpoint
+     * refers again to the SST files of the latest checkpoint this backend was told completed, or of the handle it
+     * was restored from as a whole; a savepoint copies every file into its own directory.
+     *
+     * @throws IOException if the native checkpoint cannot be taken (nothing is left on disk then)
+     * @throws io.runnel.api.state.StateAccessException if flushing a cache fails
+     */
     @Override
-    public AsyncSnapshot<KeyedStateHandle> snapshot(CheckpointStreamFactory streams) {
-        throw new UnsupportedOperationException("snapshots of this backend are being written");
+    @TaskThread
+    public AsyncSnapshot<KeyedStateHandle> snapshot(CheckpointStreamFactory streams) throws IOException {
+        flush();
+        RocksDBStateMetadata metadata = RocksDBStateMetadata.of(maxParallelism, columns.values());
+        return RocksDBIncrementalSnapshot.take(backendId, keyGroupRange, resources, metadata, streams,
+                uploadedFiles);
+    }
+
+    /** Later checkpoints may refer to this checkpoint's uploaded SST files instead of uploading them again. */
+    @Override
+    @TaskThread
+    public void notifyCheckpointComplete(long checkpointId) {
+        uploadedFiles.checkpointCompleted(checkpointId);
+    }
+
+    /** Forgets this checkpoint's uploads: its files may be deleted, so nothing later refers to them. */
+    @Override
+    @TaskThread
+    public void notifyCheckpointAborted(long checkpointId) {
+        uploadedFiles.checkpointAborted(checkpointId);
+    }
+
+    /** @return the random id that names the shared files this backend uploads */
+    String backendId() {
+        return backendId;
+    }
+
+    /** @return which uploaded files later checkpoints refer to; for tests */
+    RocksDBUploadedFiles uploadedFiles() {
+        return uploadedFiles;
     }
 }

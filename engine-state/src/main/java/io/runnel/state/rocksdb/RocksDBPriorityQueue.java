@@ -23,7 +23,8 @@ import org.rocksdb.ColumnFamilyHandle;
  *
  * <p><b>Threading:</b> task thread only.
  *
- * <p><b>Lifecycle:</b> lives as long as the backend; its column family is closed by the backend.
+ * <p><b>Lifecycle:</b> lives as long as the backend; its column family is closed by the backend. A queue whose
+ * column family was restored from a snapshot is created by {@link #restore}, which reads what is stored.
  *
  * @param <T> the element type
  */
@@ -63,6 +64,24 @@ final class RocksDBPriorityQueue<T> implements KeyGroupedPriorityQueue<T> {
             heap[i] = i;
             positions[i] = i;
         }
+    }
+
+    /**
+     * A queue over a column family that already holds elements (restored from a snapshot): counts each key group's
+     * elements and reads its head, one scan of the column family over the range.
+     *
+     * @throws io.runnel.api.state.StateAccessException if RocksDB or the serializer fails
+     */
+    static <T> RocksDBPriorityQueue<T> restore(PriorityQueueSpec<T> spec, RocksDBResources db,
+                                               ColumnFamilyHandle column, KeyGroupRange keyGroupRange,
+                                               int cacheCapacity) {
+        RocksDBPriorityQueue<T> queue = new RocksDBPriorityQueue<>(spec, db, column, keyGroupRange, cacheCapacity);
+        for (int i = 0; i < queue.queues.length; i++) {
+            queue.queues[i].countStoredElements();
+            queue.size += queue.queues[i].size();
+            queue.headChanged(i);
+        }
+        return queue;
     }
 
     @Override

@@ -2,29 +2,29 @@ package io.runnel.state.rocksdb;
 
 import io.runnel.api.state.StateAccessException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.StringAppendOperator;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
@@ -50,9 +50,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Threading:</b> task thread only (the owning backend's thread); RocksDB's own flush and compaction threads
  * are internal to it.
  *
- * <p><b>Lifecycle:</b> {@link #open} creates the directory's database; {@link #close()} releases every native
- * object in dependency order and deletes the directory. Afterwards every method throws
- * {@link IllegalStateException}.
+ * <p><b>Lifecycle:</b> {@link #open} creates the directory's database, {@link #openExisting} opens restored files
+ * with all their column families; {@link #close()} releases every native object in dependency order and deletes
+ * the directory. Afterwards every method throws {@link IllegalStateException}. A native checkpoint
+ * ({@link #createCheckpoint}) lives in a directory of its own and survives {@code close()}.
  */
 final class RocksDBResources implements AutoCloseable {
 
@@ -61,6 +62,8 @@ final class RocksDBResources implements AutoCloseable {
     private static final long MAX_WRITE_BUFFER_BYTES = 64L * 1024 * 1024;
     /** Part of the block cache reserved for index and filter blocks. */
     private static final double HIGH_PRIORITY_POOL_RATIO = 0.1;
+    /** Bytes of a write batch of {@link #copyRange}: large enough to amortize the call, small next to B. */
+    private static final long COPY_BATCH_BYTES = 1024L * 1024;
 
     private static final Object LOAD_LOCK = new Object();
     /** Guarded by {@link #LOAD_LOCK}; the native library is loaded once per JVM. */
@@ -77,6 +80,8 @@ final class RocksDBResources implements AutoCloseable {
     private final RocksDB db;
     /** Column families created after open; closed before the database. Owner: task thread. */
     private final List<ColumnFamilyHandle> columns = new ArrayList<>();
+    /** Every column family but the default one, opened or created, by name. Owner: task thread. */
+    private final Map<String, ColumnFamilyHandle> byName = new HashMap<>();
     /** Owner: task thread. */
     private boolean closed;
 
@@ -111,6 +116,25 @@ final class RocksDBResources implements AutoCloseable {
      *     is deleted
      */
     static RocksDBResources open(Path directory, long memoryBudgetBytes) throws IOException {
+        return open(directory, memoryBudgetBytes, false, false);
+    }
+
+    /**
+     * Opens the database whose files are in {@code directory} (a restored native checkpoint) with all its column
+     * families, which {@link #columnFamily(String)} then finds.
+     *
+     * @param memoryBudgetBytes the bound B on block cache plus memtables, in bytes (see the class comment)
+     * @param readOnly open without writing anything (a temporary copy that a restore only reads)
+     * @throws IOException if the files are not a database or RocksDB cannot open them; nothing stays allocated
+     *     then, and the directory is deleted
+     */
+    static RocksDBResources openExisting(Path directory, long memoryBudgetBytes, boolean readOnly)
+            throws IOException {
+        return open(directory, memoryBudgetBytes, true, readOnly);
+    }
+
+    private static RocksDBResources open(Path directory, long memoryBudgetBytes, boolean existing, boolean readOnly)
+            throws IOException {
         ensureLibraryLoaded();
         List<AutoCloseable> natives = new ArrayList<>();
         try {
@@ -127,18 +151,35 @@ final class RocksDBResources implements AutoCloseable {
             ColumnFamilyOptions columnOptions = track(natives, columnOptions(cache, append, memoryBudgetBytes));
             ReadOptions readOptions = track(natives, new ReadOptions());
             WriteOptions writeOptions = track(natives, new WriteOptions().setDisableWAL(true));
+            List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+            for (byte[] name : existing ? listColumnFamilies(directory) : List.of(RocksDB.DEFAULT_COLUMN_FAMILY)) {
+                descriptors.add(new ColumnFamilyDescriptor(name, columnOptions));
+            }
             List<ColumnFamilyHandle> handles = new ArrayList<>();
-            RocksDB db = RocksDB.open(dbOptions, directory.toString(),
-                    List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnOptions)), handles);
-            // The database must close after the default column's handle and before the options it was given.
+            RocksDB db = readOnly ? RocksDB.openReadOnly(dbOptions, directory.toString(), descriptors, handles)
+                    : RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
+            // The database must close after its column families' handles and before the options it was given.
             natives.add(db);
             natives.addAll(handles);
-            return new RocksDBResources(directory, memoryBudgetBytes, natives, cache, columnOptions, readOptions,
-                    writeOptions, db);
+            RocksDBResources resources = new RocksDBResources(directory, memoryBudgetBytes, natives, cache,
+                    columnOptions, readOptions, writeOptions, db);
+            for (int i = 0; i < handles.size(); i++) {
+                resources.byName.put(new String(descriptors.get(i).getName(), StandardCharsets.UTF_8),
+                        handles.get(i));
+            }
+            resources.byName.remove(new String(RocksDB.DEFAULT_COLUMN_FAMILY, StandardCharsets.UTF_8));
+            return resources;
         } catch (RocksDBException | RuntimeException e) {
             closeAll(natives);
-            deleteQuietly(directory);
+            RocksDBFiles.deleteQuietly(directory);
             throw new IOException("Cannot open RocksDB in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the names of the column families of the database in {@code directory}, the default one included */
+    private static List<byte[]> listColumnFamilies(Path directory) throws RocksDBException {
+        try (Options options = new Options()) {
+            return RocksDB.listColumnFamilies(options, directory.toString());
         }
     }
 
@@ -189,9 +230,68 @@ final class RocksDBResources implements AutoCloseable {
             ColumnFamilyHandle handle = db.createColumnFamily(
                     new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), columnOptions));
             columns.add(handle);
+            byName.put(name, handle);
             return handle;
         } catch (RocksDBException e) {
             throw new StateAccessException("RocksDB cannot create column family '" + name + "'", e);
+        }
+    }
+
+    /** @return the column family of that name (opened with the database or created since), or null */
+    ColumnFamilyHandle columnFamily(String name) {
+        checkOpen();
+        return byName.get(name);
+    }
+
+    /**
+     * Writes the memtables to SST files and hard-links every live file into {@code target} (RocksDB's native
+     * checkpoint): a consistent copy of the database that shares the immutable SST files with it.
+     *
+     * @param target a directory that must not exist yet, on the same file system as the database
+     * @throws IOException if RocksDB fails; a partly written {@code target} is left for the caller to delete
+     */
+    void createCheckpoint(Path target) throws IOException {
+        checkOpen();
+        try (Checkpoint checkpoint = Checkpoint.create(db)) {
+            checkpoint.createCheckpoint(target.toString());
+        } catch (RocksDBException e) {
+            throw new IOException("RocksDB cannot take a native checkpoint of " + directory + " into " + target
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies every entry of {@code column} with a key in {@code [lower, upper)} into {@code targetColumn} of
+     * {@code target}, in write batches of about {@value #COPY_BATCH_BYTES} bytes (one native iterator for the
+     * whole range, unlike {@link #scan}).
+     *
+     * @return the number of entries copied
+     * @throws StateAccessException if either database fails
+     */
+    long copyRange(ColumnFamilyHandle column, byte[] lower, byte[] upper, RocksDBResources target,
+                   ColumnFamilyHandle targetColumn) {
+        checkOpen();
+        target.checkOpen();
+        long copied = 0;
+        try (RocksIterator it = db.newIterator(column, readOptions); WriteBatch batch = new WriteBatch()) {
+            for (it.seek(lower); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                if (Arrays.compareUnsigned(key, upper) >= 0) {
+                    break;
+                }
+                batch.put(targetColumn, key, it.value());
+                copied++;
+                if (batch.getDataSize() >= COPY_BATCH_BYTES) {
+                    target.db.write(target.writeOptions, batch);
+                    batch.clear();
+                }
+            }
+            it.status();
+            target.db.write(target.writeOptions, batch);
+            return copied;
+        } catch (RocksDBException e) {
+            throw new StateAccessException("Copying state from RocksDB in " + directory + " to " + target.directory
+                    + " failed", e);
         }
     }
 
@@ -287,15 +387,7 @@ final class RocksDBResources implements AutoCloseable {
         // Column families created later close first, then the default handle, the database and its options.
         all.addAll(columns);
         closeAll(all);
-        deleteQuietly(directory);
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try {
-            deleteRecursively(directory);
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("Could not delete the RocksDB directory {}", directory, e);
-        }
+        RocksDBFiles.deleteQuietly(directory);
     }
 
     private static void closeAll(List<AutoCloseable> natives) {
@@ -307,27 +399,5 @@ final class RocksDBResources implements AutoCloseable {
                 LOG.warn("Closing a RocksDB object failed", e);
             }
         }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
