@@ -139,6 +139,44 @@ class RocksDBSnapshotRestoreTest {
     }
 
     @Test
+    void stateWithTimeToLiveKeepsItsValuesAcrossARestore() throws Exception {
+        RocksDBKeyedStateBackend<Integer> backend = fixture.backend(ALL, List.of());
+        ValueState<String> value = backend.getOrCreateKeyedState(ttlDescriptor());
+        List<Integer> keys = keysInRange(ALL, 50);
+        for (int key : keys) {
+            backend.setCurrentKey(key);
+            value.update("fresh-" + key);
+        }
+        IncrementalKeyedStateHandle handle = snapshot(backend, fixture.checkpoint(1));
+
+        RocksDBKeyedStateBackend<Integer> restored = fixture.backend(KeyGroupRange.of(0, 63), List.of(handle));
+        ValueState<String> restoredValue = restored.getOrCreateKeyedState(ttlDescriptor());
+        for (int key : keys) {
+            if (!restored.getKeyGroupRange().contains(KeyedStateModel.keyGroupOf(key))) {
+                continue;
+            }
+            restored.setCurrentKey(key);
+            assertEquals("fresh-" + key, restoredValue.value(), "value of " + key);
+        }
+    }
+
+    private static ValueStateDescriptor<String> ttlDescriptor() {
+        ValueStateDescriptor<String> descriptor = new ValueStateDescriptor<>("ttl", String.class);
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofHours(1)).build());
+        return descriptor;
+    }
+
+    @Test
+    void aBackendWithoutStateRestoresEmpty() throws Exception {
+        IncrementalKeyedStateHandle handle = snapshot(fixture.backend(ALL, List.of()), fixture.checkpoint(1));
+        assertEquals(0, handle.sharedFiles().size());
+        for (KeyGroupRange range : List.of(ALL, KeyGroupRange.of(0, 63))) {
+            KeyedStateModel.States restored = new KeyedStateModel.States(fixture.backend(range, List.of(handle)));
+            new KeyedStateModel().verify(restored, keysInRange(range, 20));
+        }
+    }
+
+    @Test
     void registeringARestoredNameAsAnotherKindFailsNamingIt() throws Exception {
         RocksDBKeyedStateBackend<Integer> backend = fixture.backend(ALL, List.of());
         KeyedStateModel.States states = new KeyedStateModel.States(backend);
