@@ -13,7 +13,10 @@ import io.runnel.annotation.Internal;
  * @param checkpointId the id of the checkpoint, increasing per job
  * @param timestampMillis when the coordinator triggered it, ms since the epoch
  * @param savepoint true when a user asked for a savepoint rather than a periodic checkpoint
+ * @param targetDirectory the absolute path of the directory the snapshot's exclusive files go to (as Flink's barrier
+ *     carries a storage location reference): tasks need no other message to know where to write
  */
 @Internal
-public record CheckpointBarrier(long checkpointId, long timestampMillis, boolean savepoint) implements StreamElement {
+public record CheckpointBarrier(long checkpointId, long timestampMillis, boolean savepoint, String targetDirectory)
+        implements StreamElement {
 }

@@ -3,6 +3,7 @@ package io.runnel.runtime.executiongraph;
 import io.runnel.annotation.MainThread;
 import io.runnel.api.common.Accumulator;
 import io.runnel.api.common.JobStatus;
+import io.runnel.api.common.JobStatusChange;
 import io.runnel.graph.JobGraph;
 import io.runnel.graph.JobVertex;
 import java.io.Serializable;
@@ -30,9 +31,46 @@ public final class ExecutionGraph {
     private Throwable failureCause;
     private int terminalCount;
     private int attemptNumber;
+    private final List<JobStatusChange> history = new ArrayList<>();
 
     public ExecutionGraph(JobGraph jobGraph) {
         this.jobGraph = jobGraph;
+        history.add(new JobStatusChange(JobStatus.CREATED, System.currentTimeMillis(), 0, null));
+    }
+
+    /**
+     * Starts the next execution attempt after a failure: a new attempt number (so old tasks' late reports are
+     * stale), no failure, no accumulators. Call {@link #createAttempts()} next.
+     */
+    @MainThread
+    public void startNewAttempt() {
+        attemptNumber++;
+        failureCause = null;
+        accumulators.clear();
+    }
+
+    /** @return the attempts of the current execution in the given state */
+    @MainThread
+    public List<ExecutionAttemptId> attemptsIn(ExecutionState state) {
+        List<ExecutionAttemptId> ids = new ArrayList<>();
+        states.forEach((id, s) -> {
+            if (s == state) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** @return the state of an attempt of the current execution, or null if unknown */
+    @MainThread
+    public ExecutionState stateOf(ExecutionAttemptId id) {
+        return states.get(id);
+    }
+
+    /** @return the statuses the job went through, oldest first */
+    @MainThread
+    public List<JobStatusChange> history() {
+        return List.copyOf(history);
     }
 
     /** @return every subtask attempt of the current job attempt, producers first */
@@ -129,10 +167,22 @@ public final class ExecutionGraph {
      */
     @MainThread
     public void transitionTo(JobStatus next) {
+        transitionTo(next, null);
+    }
+
+    /**
+     * Moves the job to {@code next}, recording why in the history.
+     *
+     * @param cause the failure behind the transition, or null
+     * @throws IllegalStateException if the transition is not allowed
+     */
+    @MainThread
+    public void transitionTo(JobStatus next, Throwable cause) {
         if (!status.next().contains(next)) {
             throw new IllegalStateException("Job " + jobGraph.name() + " cannot go from " + status + " to " + next);
         }
         status = next;
+        history.add(new JobStatusChange(next, System.currentTimeMillis(), attemptNumber, cause));
     }
 
     @MainThread

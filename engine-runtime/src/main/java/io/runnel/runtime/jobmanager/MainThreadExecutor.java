@@ -2,9 +2,10 @@ package io.runnel.runtime.jobmanager;
 
 import io.runnel.annotation.ThreadSafe;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -21,16 +22,20 @@ public final class MainThreadExecutor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainThreadExecutor.class);
 
-    private final ExecutorService executor;
+    private final ScheduledExecutorService executor;
     private volatile Thread thread;
 
     /** @param name the thread's name */
     public MainThreadExecutor(String name) {
-        this.executor = Executors.newSingleThreadExecutor(r -> {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, name);
             thread = t;
             return t;
         });
+        // Timers (checkpoint timeouts, restart delays) must not hold up shutdown.
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        pool.setRemoveOnCancelPolicy(true);
+        this.executor = pool;
     }
 
     /** Runs {@code action} on the main thread; an exception it throws is logged, never lost silently. */
@@ -47,6 +52,34 @@ public final class MainThreadExecutor implements AutoCloseable {
             // The cluster is shutting down: late reports of tasks being cancelled have no one to go to.
             LOG.debug("JobManager main thread is shut down; dropping an action", e);
         }
+    }
+
+    /**
+     * Runs {@code action} on the main thread after {@code delayMillis}; an exception it throws is logged.
+     *
+     * @return the handle to cancel it
+     */
+    public ScheduledFuture<?> schedule(Runnable action, long delayMillis) {
+        return executor.schedule(logging(action), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs {@code action} on the main thread every {@code periodMillis}, first after {@code initialDelayMillis}.
+     *
+     * @return the handle to cancel it
+     */
+    public ScheduledFuture<?> scheduleAtFixedRate(Runnable action, long initialDelayMillis, long periodMillis) {
+        return executor.scheduleAtFixedRate(logging(action), initialDelayMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private static Runnable logging(Runnable action) {
+        return () -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("Unexpected error on the JobManager main thread", e);
+            }
+        };
     }
 
     /** @return a future of {@code supplier}'s result, computed on the main thread */

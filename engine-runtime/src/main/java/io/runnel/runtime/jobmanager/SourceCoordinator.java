@@ -40,11 +40,33 @@ final class SourceCoordinator<S extends SourceSplit> implements SplitEnumeratorC
         this.sendToReader = sendToReader;
     }
 
-    /** Creates and starts the enumerator. @throws Exception from the source */
+    /**
+     * Creates (or restores) and starts the enumerator.
+     *
+     * @param checkpoint the enumerator's state from a checkpoint (Java-serialized), or null for a fresh start
+     * @param classLoader the job's class loader, to read the checkpoint
+     * @throws Exception from the source, or if the checkpoint cannot be read
+     */
     @MainThread
-    void start() throws Exception {
-        enumerator = source.createEnumerator(this);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void start(byte[] checkpoint, ClassLoader classLoader) throws Exception {
+        if (checkpoint == null) {
+            enumerator = source.createEnumerator(this);
+        } else {
+            Object state = JavaSerialization.deserialize(checkpoint, classLoader);
+            enumerator = ((Source) source).restoreEnumerator(this, state);
+        }
         enumerator.start();
+    }
+
+    /**
+     * Snapshots the enumerator (the splits it has not handed out), Java-serialized.
+     *
+     * @throws Exception if the enumerator cannot snapshot or its state is not serializable
+     */
+    @MainThread
+    byte[] snapshot(long checkpointId) throws Exception {
+        return JavaSerialization.serialize(enumerator.snapshotState(checkpointId));
     }
 
     /** Handles an event from reader {@code subtask}. */

@@ -4,10 +4,13 @@ import io.runnel.api.common.JobExecutionException;
 import io.runnel.api.common.JobExecutionResult;
 import io.runnel.api.common.JobId;
 import io.runnel.api.common.JobStatus;
+import io.runnel.api.common.JobStatusChange;
 import io.runnel.api.environment.JobClient;
 import io.runnel.graph.JobGraph;
+import io.runnel.runtime.checkpoint.CheckpointStatsTracker;
 import io.runnel.runtime.jobmanager.JobMaster;
 import io.runnel.runtime.jobmanager.JobResult;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p><b>Threading:</b> thread-safe.
  */
-final class MiniClusterJobClient implements JobClient {
+public final class MiniClusterJobClient implements JobClient {
 
     private final JobGraph jobGraph;
     private final JobMaster master;
@@ -64,6 +67,31 @@ final class MiniClusterJobClient implements JobClient {
     @Override
     public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
         return result;
+    }
+
+    @Override
+    public CompletableFuture<List<JobStatusChange>> getStatusHistory() {
+        return master.getStatusHistory();
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(String directory) {
+        return master.triggerSavepoint(directory, false, false);
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(boolean drain, String directory) {
+        return master.triggerSavepoint(directory, true, drain);
+    }
+
+    /** @return the job's checkpoint statistics (for benchmarks and tests) */
+    public CheckpointStatsTracker getCheckpointStats() {
+        return master.checkpointStats();
+    }
+
+    /** @return a future of the measured recoveries: ns from each failure to the first record after its restore */
+    public CompletableFuture<List<Long>> getRecoveryTimesNanos() {
+        return master.recoveryTimesNanos();
     }
 
     /** @return a client of the same job whose result is {@code newResult} (e.g. completed after closing the cluster) */

@@ -20,7 +20,7 @@ import java.io.IOException;
  *   RECORD_TS  1 | timestamp (8) | value
  *   WATERMARK  2 | timestamp (8)
  *   STATUS     3 | idle (1)
- *   BARRIER    4 | checkpointId (8) | timestamp (8) | savepoint (1)
+ *   BARRIER    4 | checkpointId (8) | timestamp (8) | savepoint (1) | target directory (UTF)
  *   EOP        5
  * </pre>
  *
@@ -69,6 +69,7 @@ public final class StreamElementSerializer<T> {
             out.writeLong(b.checkpointId());
             out.writeLong(b.timestampMillis());
             out.writeBoolean(b.savepoint());
+            out.writeUTF(b.targetDirectory());
         } else if (event instanceof EndOfPartition) {
             out.writeByte(EOP);
         } else {
@@ -95,7 +96,7 @@ public final class StreamElementSerializer<T> {
             case STATUS:
                 return in.readBoolean() ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE;
             case BARRIER:
-                return new CheckpointBarrier(in.readLong(), in.readLong(), in.readBoolean());
+                return new CheckpointBarrier(in.readLong(), in.readLong(), in.readBoolean(), in.readUTF());
             case EOP:
                 return EndOfPartition.INSTANCE;
             default:

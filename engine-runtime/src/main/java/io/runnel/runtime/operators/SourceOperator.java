@@ -3,15 +3,19 @@ package io.runnel.runtime.operators;
 import io.runnel.api.connector.source.InputStatus;
 import io.runnel.api.connector.source.ReaderOutput;
 import io.runnel.api.connector.source.Source;
+import io.runnel.api.connector.source.SourceOutput;
 import io.runnel.api.connector.source.SourceReader;
 import io.runnel.api.connector.source.SourceReaderContext;
-import io.runnel.api.connector.source.SourceOutput;
 import io.runnel.api.connector.source.SourceSplit;
 import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.api.functions.RuntimeContext;
+import io.runnel.api.state.ListState;
+import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.runtime.source.OperatorEvent;
+import io.runnel.state.operator.OperatorStateSnapshot;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,6 +31,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SourceOperator<T, S extends SourceSplit> implements StreamOperator, ReaderOutput<T> {
 
+    /** The operator state that holds the reader's unfinished splits (an even split on rescaling, as in Flink). */
+    static final String READER_STATE = "SourceReaderState";
+
     private final Source<T, S, ?> source;
     private final Output<T> output;
     /** Owner: task thread. */
@@ -38,6 +45,14 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     private SourceReader<T, S> reader;
     /** Per-split event time, or null when the source has no watermark strategy. */
     private final SplitWatermarks<T> splitWatermarks;
+    /** Where the reader's splits go at a checkpoint, and come from at a restore. */
+    private final ListState<S> readerState;
+    /** Owner: task thread. Set while the task waits for a stop-with-savepoint to complete: no record may follow. */
+    private CompletableFuture<Void> suspended;
+    /** Owner: task thread. The input ends at the next poll (stop-with-savepoint completed). */
+    private boolean stopped;
+    /** Owner: task thread. Called at the first record, then cleared; null when nobody listens. */
+    private Runnable firstRecordListener;
 
     /**
      * @param source the source
@@ -51,6 +66,10 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
         this.runtimeContext = parameters.runtimeContext();
         this.eventGateway = parameters.eventGateway();
         this.splitWatermarks = watermarkStrategy == null ? null : new SplitWatermarks<>(watermarkStrategy, parameters);
+        @SuppressWarnings("unchecked")
+        TypeSerializer<S> splitSerializer = (TypeSerializer<S>) (TypeSerializer<?>) new SplitStateSerializer();
+        this.readerState = parameters.operatorStateBackend().getListState(READER_STATE, splitSerializer,
+                OperatorStateSnapshot.Mode.SPLIT_DISTRIBUTE);
     }
 
     @Override
@@ -75,6 +94,12 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
         // splits to registered readers (as in Flink's SourceOperator).
         eventGateway.sendEventToCoordinator(new OperatorEvent.ReaderRegistration(
                 runtimeContext.getIndexOfThisSubtask()));
+        List<S> restored = new ArrayList<>();
+        readerState.get().forEach(restored::add);
+        if (!restored.isEmpty()) {
+            // The splits this reader had at the checkpoint, at the snapshotted positions.
+            reader.addSplits(restored);
+        }
         reader.start();
         if (splitWatermarks != null) {
             splitWatermarks.start();
@@ -88,13 +113,19 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
      * @throws Exception from the reader or from downstream operators
      */
     public InputStatus emitNext() throws Exception {
+        if (stopped) {
+            return InputStatus.END_OF_INPUT;
+        }
+        if (suspended != null) {
+            return InputStatus.NOTHING_AVAILABLE;
+        }
         InputStatus status;
         try {
             status = reader.pollNext(this);
         } catch (TimestampedCollector.DownstreamException e) {
             throw UdfOperator.unwrap(e);
         }
-        if (status == InputStatus.END_OF_INPUT && !endOfInputWatermarkSent) {
+        if (status == InputStatus.END_OF_INPUT && !endOfInputWatermarkSent && !stopped) {
             // A bounded input ends with the final watermark, so every event-time timer and window downstream
             // fires, whether or not the job assigns event time (as Flink's sources do).
             endOfInputWatermarkSent = true;
@@ -105,7 +136,41 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
 
     /** @return a future that completes when the reader has data */
     public CompletableFuture<Void> getAvailableFuture() {
-        return reader.isAvailable();
+        return suspended != null ? suspended : reader.isAvailable();
+    }
+
+    @Override
+    public void snapshotState(long checkpointId, long timestampMillis) throws Exception {
+        readerState.update(reader.snapshotState(checkpointId));
+    }
+
+    /**
+     * Stop-with-savepoint: emits nothing more until {@link #resume()} or {@link #stop()}; with {@code drain}, first
+     * emits the final watermark so every event-time window and timer downstream fires before the savepoint.
+     *
+     * @throws Exception from downstream operators firing on the final watermark
+     */
+    public void suspendForSavepoint(boolean drain) throws Exception {
+        if (drain && !endOfInputWatermarkSent) {
+            endOfInputWatermarkSent = true;
+            output.emitWatermark(Watermark.MAX_WATERMARK);
+        }
+        suspended = new CompletableFuture<>();
+    }
+
+    /** The savepoint failed: reading goes on. */
+    public void resume() {
+        CompletableFuture<Void> s = suspended;
+        suspended = null;
+        if (s != null) {
+            s.complete(null);
+        }
+    }
+
+    /** The savepoint completed: the input ends (without the final watermark, unless drained). */
+    public void stop() {
+        stopped = true;
+        resume();
     }
 
     /** Delivers an event from the enumerator; task thread (runs as a mail). */
@@ -154,7 +219,17 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     }
 
     private void emit(StreamRecord<T> record) {
+        if (firstRecordListener != null) {
+            Runnable listener = firstRecordListener;
+            firstRecordListener = null;
+            listener.run();
+        }
         TimestampedCollector.emit(output, record);
+    }
+
+    /** Sets what to call when the first record is emitted (recovery time measurement). Task thread. */
+    public void setFirstRecordListener(Runnable listener) {
+        this.firstRecordListener = listener;
     }
 
     @Override

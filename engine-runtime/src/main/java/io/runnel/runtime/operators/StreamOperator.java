@@ -7,8 +7,38 @@ package io.runnel.runtime.operators;
  *
  * <p><b>Lifecycle:</b> created with everything it needs (no setup call), then {@link #open()}, records,
  * {@link #finish()} once when a bounded input has ended (not after a failure), and {@link #close()} always.
+ * Between records, {@link #snapshotState} at each checkpoint and the checkpoint notifications.
  */
 public interface StreamOperator {
+
+    /**
+     * Writes the operator's in-memory state into its state backends (operator state, keyed state) for a
+     * checkpoint; the task then snapshots the backends. Sources store their readers' splits here; functions
+     * that are {@code CheckpointedFunction}s get {@code snapshotState}. Task thread, at the barrier.
+     *
+     * @param checkpointId the checkpoint
+     * @param timestampMillis when the checkpoint was triggered, ms since the epoch
+     * @throws Exception to decline the checkpoint and fail the task
+     */
+    default void snapshotState(long checkpointId, long timestampMillis) throws Exception {
+    }
+
+    /**
+     * Checkpoint {@code checkpointId} completed: every task's state is durable. Two-phase-commit sinks commit
+     * here. Task thread, as a mail.
+     *
+     * @throws Exception to fail the task
+     */
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {
+    }
+
+    /**
+     * Checkpoint {@code checkpointId} was aborted. Task thread, as a mail.
+     *
+     * @throws Exception to fail the task
+     */
+    default void notifyCheckpointAborted(long checkpointId) throws Exception {
+    }
 
     /** Opens the user function. @throws Exception to fail the task */
     void open() throws Exception;

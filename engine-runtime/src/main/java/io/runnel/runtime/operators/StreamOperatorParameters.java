@@ -4,6 +4,7 @@ import io.runnel.api.common.Configuration;
 import io.runnel.runtime.operators.timers.ProcessingTimeService;
 import io.runnel.runtime.tasks.mailbox.MailboxExecutor;
 import io.runnel.state.KeyedStateBackend;
+import io.runnel.state.operator.DefaultOperatorStateBackend;
 
 /**
  * Everything an operator is created with.
@@ -17,11 +18,14 @@ import io.runnel.state.KeyedStateBackend;
  * @param eventGateway to send events to the operator's coordinator in the JobManager (sources)
  * @param processingTimeService the wall clock and timer callbacks that run as mails
  * @param configuration the job's configuration
+ * @param operatorStateBackend the operator's operator (non-keyed) state, restored from a checkpoint if the task
+ *     restores
  * @param <OUT> the output type
  */
 public record StreamOperatorParameters<OUT>(Output<OUT> output, StreamingRuntimeContext runtimeContext,
                                             KeyedStateBackend<Object> keyedStateBackend,
                                             MailboxExecutor mailboxExecutor, OperatorEventGateway eventGateway,
                                             ProcessingTimeService processingTimeService,
-                                            Configuration configuration) {
+                                            Configuration configuration,
+                                            DefaultOperatorStateBackend operatorStateBackend) {
 }

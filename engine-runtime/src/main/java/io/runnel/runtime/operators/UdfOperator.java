@@ -1,13 +1,15 @@
 package io.runnel.runtime.operators;
 
-import io.runnel.streamrecord.WatermarkStatus;
+import io.runnel.api.checkpoint.CheckpointListener;
 import io.runnel.api.checkpoint.CheckpointedFunction;
 import io.runnel.api.checkpoint.FunctionInitializationContext;
+import io.runnel.api.checkpoint.FunctionSnapshotContext;
 import io.runnel.api.functions.RichFunction;
 import io.runnel.api.state.KeyedStateStore;
 import io.runnel.api.state.OperatorStateStore;
 import io.runnel.state.operator.DefaultOperatorStateBackend;
 import io.runnel.streamrecord.Watermark;
+import io.runnel.streamrecord.WatermarkStatus;
 
 /**
  * Base of the operators that run one user function: opens and closes it when it is a {@link RichFunction},
@@ -24,8 +26,8 @@ abstract class UdfOperator<F, OUT> {
     protected final F function;
     protected final Output<OUT> output;
     protected final StreamingRuntimeContext runtimeContext;
-    /** The function's operator (non-keyed) state; restored from snapshots once checkpoints exist. */
-    protected final DefaultOperatorStateBackend operatorState = new DefaultOperatorStateBackend();
+    /** The function's operator (non-keyed) state, restored when the task restores. */
+    protected final DefaultOperatorStateBackend operatorState;
     /** Owner: task thread. */
     private boolean opened;
 
@@ -33,6 +35,41 @@ abstract class UdfOperator<F, OUT> {
         this.function = function;
         this.output = parameters.output();
         this.runtimeContext = parameters.runtimeContext();
+        this.operatorState = parameters.operatorStateBackend();
+    }
+
+    /** Lets a {@link CheckpointedFunction} write its state into its state stores. */
+    public void snapshotState(long checkpointId, long timestampMillis) throws Exception {
+        if (function instanceof CheckpointedFunction checkpointed) {
+            checkpointed.snapshotState(new SnapshotContext(checkpointId, timestampMillis));
+        }
+    }
+
+    /** Forwards the completion of a checkpoint to a function that listens for it. */
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (function instanceof CheckpointListener listener) {
+            listener.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    /** Forwards the abort of a checkpoint to a function that listens for it. */
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        if (function instanceof CheckpointListener listener) {
+            listener.notifyCheckpointAborted(checkpointId);
+        }
+    }
+
+    /** What {@link CheckpointedFunction#snapshotState} gets. */
+    private record SnapshotContext(long checkpointId, long timestampMillis) implements FunctionSnapshotContext {
+        @Override
+        public long getCheckpointId() {
+            return checkpointId;
+        }
+
+        @Override
+        public long getCheckpointTimestamp() {
+            return timestampMillis;
+        }
     }
 
     public void open() throws Exception {

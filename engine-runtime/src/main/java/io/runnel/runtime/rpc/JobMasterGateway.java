@@ -1,5 +1,6 @@
 package io.runnel.runtime.rpc;
 
+import io.runnel.runtime.checkpoint.TaskStateSnapshot;
 import io.runnel.runtime.executiongraph.ExecutionAttemptId;
 import io.runnel.runtime.executiongraph.TaskExecutionState;
 import io.runnel.runtime.source.OperatorEvent;
@@ -16,4 +17,17 @@ public interface JobMasterGateway {
 
     /** An operator of a subtask sends an event to its coordinator (a source reader to its enumerator). */
     void sendOperatorEventToCoordinator(ExecutionAttemptId attemptId, OperatorEvent event);
+
+    /** A subtask's state for a checkpoint is durable. Any thread. */
+    void acknowledgeCheckpoint(ExecutionAttemptId attemptId, long checkpointId, TaskStateSnapshot state);
+
+    /** A subtask cannot complete a checkpoint. Any thread. */
+    void declineCheckpoint(ExecutionAttemptId attemptId, long checkpointId, Throwable cause);
+
+    /**
+     * A restored source subtask emitted its first record.
+     *
+     * @param nanoTime {@link System#nanoTime()} at that moment (the embedded cluster shares one clock)
+     */
+    void reportFirstRecordAfterRestore(ExecutionAttemptId attemptId, long nanoTime);
 }

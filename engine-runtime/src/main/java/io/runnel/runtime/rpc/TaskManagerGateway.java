@@ -4,6 +4,7 @@ import io.runnel.api.common.JobId;
 import io.runnel.runtime.executiongraph.ExecutionAttemptId;
 import io.runnel.runtime.source.OperatorEvent;
 import io.runnel.runtime.taskmanager.TaskDeploymentDescriptor;
+import io.runnel.streamrecord.CheckpointBarrier;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -32,4 +33,18 @@ public interface TaskManagerGateway {
 
     /** Releases everything the TaskManager holds for a job that has ended. */
     void releaseJob(JobId jobId);
+
+    /**
+     * Triggers a checkpoint at a source subtask (it becomes a mail of the task).
+     *
+     * @param terminate stop the source after this savepoint completes (stop-with-savepoint)
+     * @param drain with {@code terminate}, emit the final watermark before the barrier
+     */
+    void triggerCheckpoint(ExecutionAttemptId attemptId, CheckpointBarrier barrier, boolean terminate, boolean drain);
+
+    /** Tells a subtask that a checkpoint completed (a mail of the task). */
+    void notifyCheckpointComplete(ExecutionAttemptId attemptId, long checkpointId);
+
+    /** Tells a subtask that a checkpoint was aborted (a mail of the task). */
+    void notifyCheckpointAborted(ExecutionAttemptId attemptId, long checkpointId);
 }

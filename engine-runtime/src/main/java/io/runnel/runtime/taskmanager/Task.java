@@ -42,10 +42,17 @@ public final class Task implements Runnable {
     private volatile boolean canceled;
     private final AtomicReference<ExecutionState> state = new AtomicReference<>(ExecutionState.DEPLOYING);
 
-    Task(ExecutionAttemptId attemptId, TaskEnvironment env, JobMasterGateway jobMaster) {
+    /**
+     * @param failureNanoTime for a redeployment after a failure, when the failure was seen (nanoTime); 0 otherwise
+     */
+    Task(ExecutionAttemptId attemptId, TaskEnvironment env, JobMasterGateway jobMaster, long failureNanoTime) {
         this.attemptId = attemptId;
         this.env = env;
         this.streamTask = new StreamTask(env);
+        if (failureNanoTime != 0) {
+            streamTask.setFirstSourceRecordListener(
+                    () -> jobMaster.reportFirstRecordAfterRestore(attemptId, System.nanoTime()));
+        }
         this.jobMaster = jobMaster;
         this.thread = new Thread(this, "runnel-task: " + env.taskInfo().nameWithSubtask());
         this.thread.setContextClassLoader(env.taskInfo().userClassLoader());
@@ -137,6 +144,11 @@ public final class Task implements Runnable {
             thread.join(timeoutMillis);
         }
         return done;
+    }
+
+    /** @return the stream task (its methods that may be called from other threads only enqueue mails) */
+    StreamTask streamTask() {
+        return streamTask;
     }
 
     ExecutionAttemptId getAttemptId() {

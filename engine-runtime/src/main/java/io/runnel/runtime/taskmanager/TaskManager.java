@@ -7,6 +7,7 @@ import io.runnel.api.common.JobId;
 import io.runnel.graph.JobEdge;
 import io.runnel.graph.JobGraph;
 import io.runnel.graph.JobVertex;
+import io.runnel.runtime.checkpoint.TaskStateSnapshot;
 import io.runnel.runtime.executiongraph.ExecutionAttemptId;
 import io.runnel.runtime.network.BufferPool;
 import io.runnel.runtime.network.InputGate;
@@ -17,17 +18,23 @@ import io.runnel.runtime.operators.TaskInfo;
 import io.runnel.runtime.rpc.JobMasterGateway;
 import io.runnel.runtime.rpc.TaskManagerGateway;
 import io.runnel.runtime.source.OperatorEvent;
+import io.runnel.runtime.tasks.CheckpointResponder;
 import io.runnel.runtime.tasks.TaskEnvironment;
 import io.runnel.runtime.tasks.mailbox.TaskMailboxImpl;
+import io.runnel.streamrecord.CheckpointBarrier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs subtasks in slots and holds the data plane they share: the result partition registry and a timer thread.
@@ -40,6 +47,8 @@ import java.util.concurrent.TimeUnit;
  * stops the timer thread.
  */
 public final class TaskManager implements TaskManagerGateway, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskManager.class);
 
     /** Size of a network buffer. */
     public static final ConfigOption<Long> BUFFER_SIZE = ConfigOption.of("taskmanager.network.buffer-size",
@@ -60,6 +69,8 @@ public final class TaskManager implements TaskManagerGateway, AutoCloseable {
     private final ResultPartitionManager partitionManager;
     private final ScheduledExecutorService timerService;
     private final Map<ExecutionAttemptId, Task> tasks = new ConcurrentHashMap<>();
+    /** Writes the asynchronous part of snapshots; its threads only touch immutable snapshot copies and files. */
+    private final ExecutorService asyncSnapshots;
 
     /**
      * @param name the TaskManager's name, used in thread names
@@ -76,6 +87,12 @@ public final class TaskManager implements TaskManagerGateway, AutoCloseable {
         this.partitionManager = partitionManager;
         this.timerService = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "runnel-timer-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger asyncThreads = new AtomicInteger();
+        this.asyncSnapshots = Executors.newFixedThreadPool(Math.max(1, Math.min(4, numberOfSlots)), r -> {
+            Thread t = new Thread(r, "runnel-async-snapshot-" + name + "-" + asyncThreads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -133,10 +150,21 @@ public final class TaskManager implements TaskManagerGateway, AutoCloseable {
         TaskInfo info = new TaskInfo(vertex.name(), id.subtaskIndex(), vertex.parallelism(),
                 vertex.maxParallelism(), id.attemptNumber(), tdd.userClassLoader());
         Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
+        CheckpointResponder responder = new CheckpointResponder() {
+            @Override
+            public void acknowledgeCheckpoint(long checkpointId, TaskStateSnapshot state) {
+                jobMaster.acknowledgeCheckpoint(id, checkpointId, state);
+            }
+
+            @Override
+            public void declineCheckpoint(long checkpointId, Throwable cause) {
+                jobMaster.declineCheckpoint(id, checkpointId, cause);
+            }
+        };
         TaskEnvironment env = new TaskEnvironment(info, graph, vertex, outputs, gate, new TaskMailboxImpl(),
                 timerService, event -> jobMaster.sendOperatorEventToCoordinator(id, event), accumulators,
-                graph.configuration());
-        return new Task(id, env, jobMaster);
+                graph.configuration(), tdd.restore(), responder, asyncSnapshots);
+        return new Task(id, env, jobMaster, tdd.failureNanoTime());
     }
 
     @Override
@@ -152,6 +180,34 @@ public final class TaskManager implements TaskManagerGateway, AutoCloseable {
         Task t = tasks.get(attemptId);
         if (t != null) {
             t.deliverOperatorEvent(event);
+        }
+    }
+
+    @Override
+    public void triggerCheckpoint(ExecutionAttemptId attemptId, CheckpointBarrier barrier, boolean terminate,
+                                  boolean drain) {
+        Task t = tasks.get(attemptId);
+        if (t != null) {
+            t.streamTask().triggerCheckpointAsync(barrier, terminate, drain);
+        } else {
+            // The task has gone: the JobManager learns of its end from the task's own report.
+            LOG.debug("No task {} for checkpoint {}", attemptId, barrier.checkpointId());
+        }
+    }
+
+    @Override
+    public void notifyCheckpointComplete(ExecutionAttemptId attemptId, long checkpointId) {
+        Task t = tasks.get(attemptId);
+        if (t != null) {
+            t.streamTask().notifyCheckpointCompleteAsync(checkpointId);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointAborted(ExecutionAttemptId attemptId, long checkpointId) {
+        Task t = tasks.get(attemptId);
+        if (t != null) {
+            t.streamTask().notifyCheckpointAbortedAsync(checkpointId);
         }
     }
 
@@ -172,6 +228,8 @@ public final class TaskManager implements TaskManagerGateway, AutoCloseable {
             t.awaitTermination(10_000);
         }
         tasks.clear();
+        asyncSnapshots.shutdown();
+        asyncSnapshots.awaitTermination(10, TimeUnit.SECONDS);
         timerService.shutdownNow();
         timerService.awaitTermination(10, TimeUnit.SECONDS);
     }

@@ -3,6 +3,8 @@ package io.runnel.runtime.tasks;
 import io.runnel.api.connector.source.InputStatus;
 import io.runnel.api.typeutils.DataInputDeserializer;
 import io.runnel.runtime.io.ChannelFrames;
+import io.runnel.runtime.io.checkpointing.CheckpointBarrierHandler;
+import io.runnel.runtime.network.Buffer;
 import io.runnel.runtime.network.InputGate;
 import io.runnel.runtime.network.StreamElementSerializer;
 import io.runnel.runtime.operators.OneInputStreamOperator;
@@ -14,6 +16,7 @@ import io.runnel.streamrecord.StreamElement;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
 import io.runnel.streamrecord.WatermarkStatus;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
@@ -74,6 +77,14 @@ final class NetworkInputProcessor implements StreamInputProcessor {
     private long emittedWatermark = Long.MIN_VALUE;
     /** Owner: task thread. */
     private int currentChannel = -1;
+    /** Decides on checkpoints from barriers; null until {@link #setBarrierHandler}. */
+    private CheckpointBarrierHandler barrierHandler;
+    /** Per channel, buffers that arrived while it was blocked for alignment or had unread frames, in order. */
+    private final ArrayDeque<Buffer>[] stashed;
+    /** Per channel, whether its current buffer still has unread frames that we stopped reading (alignment). */
+    private final boolean[] leftover;
+    /** Channels unblocked with unread data, to be read before the gate is polled again. */
+    private final ArrayDeque<Integer> resumeQueue = new ArrayDeque<>();
 
     private NetworkInputProcessor(InputGate gate, StreamElementSerializer<Object>[] serializers, int[] inputOfChannel,
                                   RecordHandler[] handlers, WatermarkHandler watermarks, TaskMailbox mailbox) {
@@ -88,6 +99,32 @@ final class NetworkInputProcessor implements StreamInputProcessor {
         Arrays.fill(channelWatermarks, Long.MIN_VALUE);
         this.finished = new boolean[gate.getNumberOfChannels()];
         this.idle = new boolean[gate.getNumberOfChannels()];
+        this.stashed = newStash(gate.getNumberOfChannels());
+        this.leftover = new boolean[gate.getNumberOfChannels()];
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ArrayDeque<Buffer>[] newStash(int channels) {
+        ArrayDeque<Buffer>[] stash = new ArrayDeque[channels];
+        for (int c = 0; c < channels; c++) {
+            stash[c] = new ArrayDeque<>(2);
+        }
+        return stash;
+    }
+
+    /** Sets the handler that turns barriers into checkpoints (without one, barriers are ignored). */
+    void setBarrierHandler(CheckpointBarrierHandler handler) {
+        this.barrierHandler = handler;
+    }
+
+    /**
+     * Lets a channel that was blocked for alignment be read again: its unread frames and stashed buffers come
+     * before anything new from the gate. Called by the barrier handler, on the task thread.
+     */
+    void unblockChannel(int channel) {
+        if ((leftover[channel] || !stashed[channel].isEmpty()) && !resumeQueue.contains(channel)) {
+            resumeQueue.add(channel);
+        }
     }
 
     /**
@@ -133,14 +170,10 @@ final class NetworkInputProcessor implements StreamInputProcessor {
         for (int budget = ELEMENT_BUDGET; budget > 0; budget--) {
             DataInputDeserializer frame = currentChannel < 0 ? null : frames.nextFrame(currentChannel);
             if (frame == null) {
-                InputGate.BufferAndChannel next = gate.pollNext();
-                if (next == null) {
-                    currentChannel = -1;
+                if (!nextChannel()) {
                     return finishedChannels == finished.length ? InputStatus.END_OF_INPUT
                             : InputStatus.NOTHING_AVAILABLE;
                 }
-                currentChannel = next.channelIndex();
-                frames.setNextBuffer(currentChannel, next.buffer());
                 continue;
             }
             dispatch(serializers[currentChannel].deserialize(frame), currentChannel);
@@ -149,6 +182,47 @@ final class NetworkInputProcessor implements StreamInputProcessor {
             }
         }
         return finishedChannels == finished.length ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
+    }
+
+    /**
+     * Moves to the next buffer to read: the current channel's stashed buffers, then channels resumed after an
+     * alignment, then the gate. A buffer of a channel that is blocked, or still has unread data, is stashed so its
+     * order is kept.
+     *
+     * @return false if nothing can be read now
+     */
+    private boolean nextChannel() {
+        if (currentChannel >= 0) {
+            leftover[currentChannel] = false;
+            if (!stashed[currentChannel].isEmpty() && !isBlocked(currentChannel)) {
+                frames.setNextBuffer(currentChannel, stashed[currentChannel].poll());
+                return true;
+            }
+        }
+        Integer resumed = resumeQueue.poll();
+        if (resumed != null) {
+            currentChannel = resumed;
+            return true;
+        }
+        while (true) {
+            InputGate.BufferAndChannel next = gate.pollNext();
+            if (next == null) {
+                currentChannel = -1;
+                return false;
+            }
+            int c = next.channelIndex();
+            if (isBlocked(c) || leftover[c] || !stashed[c].isEmpty()) {
+                stashed[c].add(next.buffer());
+                continue;
+            }
+            currentChannel = c;
+            frames.setNextBuffer(c, next.buffer());
+            return true;
+        }
+    }
+
+    private boolean isBlocked(int channel) {
+        return barrierHandler != null && barrierHandler.isBlocked(channel);
     }
 
     @SuppressWarnings("unchecked")
@@ -162,12 +236,19 @@ final class NetworkInputProcessor implements StreamInputProcessor {
             finished[channel] = true;
             finishedChannels++;
             advanceWatermark();
+            if (barrierHandler != null) {
+                barrierHandler.processEndOfPartition(channel);
+            }
         } else if (element instanceof WatermarkStatus status) {
             idle[channel] = status.idle();
             advanceWatermark();
-        } else if (element instanceof CheckpointBarrier) {
-            // Checkpoint alignment comes with checkpoints; until then no producer emits barriers.
-            return;
+        } else if (element instanceof CheckpointBarrier barrier && barrierHandler != null) {
+            barrierHandler.processBarrier(barrier, channel);
+            if (barrierHandler.isBlocked(channel)) {
+                // Stop reading this channel mid-buffer; what is left waits for the end of the alignment.
+                leftover[channel] = true;
+                currentChannel = -1;
+            }
         }
     }
 
@@ -257,6 +338,10 @@ final class NetworkInputProcessor implements StreamInputProcessor {
     @Override
     public void close() {
         frames.clear();
+        for (ArrayDeque<Buffer> stash : stashed) {
+            stash.forEach(Buffer::recycle);
+            stash.clear();
+        }
         gate.release();
     }
 }

@@ -2,11 +2,15 @@ package io.runnel.runtime.tasks;
 
 import io.runnel.annotation.TaskThread;
 import io.runnel.api.connector.source.InputStatus;
+import io.runnel.api.environment.CheckpointConfig;
 import io.runnel.api.environment.ExecutionOptions;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.graph.JobEdge;
 import io.runnel.graph.JobVertex;
 import io.runnel.graph.PartitionerSpec;
+import io.runnel.runtime.checkpoint.OperatorIds;
+import io.runnel.runtime.checkpoint.TaskRestore;
+import io.runnel.runtime.io.checkpointing.CheckpointBarrierHandler;
 import io.runnel.runtime.network.ChannelSelector;
 import io.runnel.runtime.network.RecordWriter;
 import io.runnel.runtime.network.ResultPartition;
@@ -20,6 +24,8 @@ import io.runnel.runtime.tasks.mailbox.MailboxDefaultAction;
 import io.runnel.runtime.tasks.mailbox.MailboxExecutor;
 import io.runnel.runtime.tasks.mailbox.MailboxProcessor;
 import io.runnel.runtime.tasks.mailbox.TaskMailbox;
+import io.runnel.runtime.tasks.mailbox.ThrowingRunnable;
+import io.runnel.streamrecord.CheckpointBarrier;
 import io.runnel.streamrecord.EndOfPartition;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,10 +69,16 @@ public final class StreamTask implements MailboxDefaultAction {
     private StreamInputProcessor inputProcessor;
     /** Owner: task thread. */
     private ScheduledFuture<?> flusher;
+    private final SubtaskCheckpointCoordinator checkpoints;
+    /** Owner: task thread. The stop-with-savepoint this source task waits for, or -1. */
+    private long stopSavepointId = -1;
+    /** Called once when a source head emits its first record (to measure recovery), or null. */
+    private Runnable firstSourceRecordListener;
 
     public StreamTask(TaskEnvironment env) {
         this.env = env;
         this.mailboxProcessor = new MailboxProcessor(env.mailbox(), this);
+        this.checkpoints = new SubtaskCheckpointCoordinator(env);
     }
 
     /**
@@ -80,7 +92,18 @@ public final class StreamTask implements MailboxDefaultAction {
         Throwable failure = null;
         try {
             Map<Integer, RecordWriter<?>> writers = createRecordWriters();
+            if (isFinishedOnRestore()) {
+                // Every operator had finished at the checkpoint: running it again would emit its results twice.
+                LOG.info("{} had finished at the restored checkpoint; it ends at once", env.taskInfo().nameWithSubtask());
+                for (RecordWriter<?> w : recordWriters) {
+                    w.broadcastEvent(EndOfPartition.INSTANCE);
+                }
+                return;
+            }
             operatorChain = OperatorChain.create(env, writers, new MailboxExecutor(env.mailbox()));
+            if (firstSourceRecordListener != null && operatorChain.head() instanceof SourceOperator<?, ?> source) {
+                source.setFirstRecordListener(firstSourceRecordListener);
+            }
             inputProcessor = createInputProcessor();
             scheduleFlusher();
             operatorChain.open();
@@ -93,6 +116,24 @@ public final class StreamTask implements MailboxDefaultAction {
             failure = t;
         }
         closeAll(failure);
+    }
+
+    private boolean isFinishedOnRestore() {
+        if (env.restore() == null) {
+            return false;
+        }
+        for (io.runnel.graph.ChainedOperator op : env.vertex().operators()) {
+            TaskRestore.OperatorRestore r = env.restore().operator(OperatorIds.of(op));
+            if (r == null || !r.finished()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sets what to call when a source head emits its first record; before {@link #invoke()}. */
+    public void setFirstSourceRecordListener(Runnable listener) {
+        this.firstSourceRecordListener = listener;
     }
 
     /** Closes everything exactly once; rethrows the task's failure with close failures suppressed. */
@@ -177,13 +218,84 @@ public final class StreamTask implements MailboxDefaultAction {
             }
         }
         StreamElementSerializer<Object>[] serializers = perChannel.toArray(new StreamElementSerializer[0]);
+        NetworkInputProcessor processor;
         if (operatorChain.head() instanceof TwoInputStreamOperator<?, ?, ?> twoInput) {
-            return NetworkInputProcessor.forTwoInputs(env.inputGate(), serializers,
+            processor = NetworkInputProcessor.forTwoInputs(env.inputGate(), serializers,
                     inputOfChannel.stream().mapToInt(Integer::intValue).toArray(),
                     (TwoInputStreamOperator<Object, Object, ?>) twoInput, env.mailbox());
+        } else {
+            processor = NetworkInputProcessor.forOneInput(env.inputGate(), serializers,
+                    (OneInputStreamOperator<Object, ?>) operatorChain.head(), env.mailbox());
         }
-        return NetworkInputProcessor.forOneInput(env.inputGate(), serializers,
-                (OneInputStreamOperator<Object, ?>) operatorChain.head(), env.mailbox());
+        processor.setBarrierHandler(CheckpointBarrierHandler.create(CheckpointConfig.parseMode(env.configuration()),
+                serializers.length, new CheckpointBarrierHandler.Actions() {
+                    @Override
+                    public void triggerCheckpointOnBarrier(CheckpointBarrier barrier) throws Exception {
+                        checkpoints.checkpointState(barrier, operatorChain, recordWriters);
+                    }
+
+                    @Override
+                    public void abortCheckpointOnBarrier(long checkpointId, String reason) {
+                        checkpoints.decline(checkpointId, new IllegalStateException(reason));
+                    }
+
+                    @Override
+                    public void unblockChannel(int channel) {
+                        processor.unblockChannel(channel);
+                    }
+                }));
+        return processor;
+    }
+
+    /**
+     * Triggers a checkpoint at this source task, as a mail: the reader's state is snapshotted and the barrier
+     * goes out ahead of any later record. For a stop-with-savepoint the source emits nothing after the barrier.
+     * Any thread.
+     */
+    public void triggerCheckpointAsync(CheckpointBarrier barrier, boolean terminate, boolean drain) {
+        putMail(() -> {
+            if (!(operatorChain.head() instanceof SourceOperator<?, ?> source)) {
+                throw new IllegalStateException("checkpoint trigger for a task that is not a source");
+            }
+            if (terminate) {
+                source.suspendForSavepoint(drain);
+                stopSavepointId = barrier.checkpointId();
+            }
+            checkpoints.checkpointState(barrier, operatorChain, recordWriters);
+        }, "trigger checkpoint " + barrier.checkpointId());
+    }
+
+    /** Tells the operators that a checkpoint completed, as a mail. Any thread. */
+    public void notifyCheckpointCompleteAsync(long checkpointId) {
+        putMail(() -> {
+            operatorChain.notifyCheckpointComplete(checkpointId);
+            if (checkpointId == stopSavepointId && operatorChain.head() instanceof SourceOperator<?, ?> source) {
+                source.stop();
+            }
+        }, "checkpoint " + checkpointId + " complete");
+    }
+
+    /** Tells the operators that a checkpoint was aborted, as a mail. Any thread. */
+    public void notifyCheckpointAbortedAsync(long checkpointId) {
+        putMail(() -> {
+            operatorChain.notifyCheckpointAborted(checkpointId);
+            if (checkpointId == stopSavepointId && operatorChain.head() instanceof SourceOperator<?, ?> source) {
+                stopSavepointId = -1;
+                source.resume();
+            }
+        }, "checkpoint " + checkpointId + " aborted");
+    }
+
+    private void putMail(ThrowingRunnable action, String description) {
+        try {
+            env.mailbox().put(new Mail(() -> {
+                if (operatorChain != null) {
+                    action.run();
+                }
+            }, "%s of %s", description, env.taskInfo().nameWithSubtask()));
+        } catch (TaskMailbox.MailboxClosedException e) {
+            LOG.debug("Dropping '{}' for {}: the task has ended", description, env.taskInfo().nameWithSubtask());
+        }
     }
 
     /** Sends partly filled buffers after the buffer timeout, through a mail (the writers are task-owned). */

@@ -4,6 +4,7 @@ import io.runnel.api.common.Accumulator;
 import io.runnel.api.common.Configuration;
 import io.runnel.graph.JobGraph;
 import io.runnel.graph.JobVertex;
+import io.runnel.runtime.checkpoint.TaskRestore;
 import io.runnel.runtime.network.InputGate;
 import io.runnel.runtime.network.ResultPartition;
 import io.runnel.runtime.operators.OperatorEventGateway;
@@ -11,6 +12,7 @@ import io.runnel.runtime.operators.TaskInfo;
 import io.runnel.runtime.tasks.mailbox.TaskMailboxImpl;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -28,9 +30,14 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param eventGateway to the coordinator of this vertex's source, if any
  * @param accumulators the task's accumulator registry (task thread only)
  * @param configuration the job's configuration
+ * @param restore the state to start from, or null for a fresh start
+ * @param checkpointResponder where acknowledgements and declines of checkpoints go (the JobManager)
+ * @param asyncSnapshotExecutor the TaskManager's pool for the asynchronous part of snapshots
  */
 public record TaskEnvironment(TaskInfo taskInfo, JobGraph jobGraph, JobVertex vertex,
                               List<ResultPartition> outputPartitions, InputGate inputGate, TaskMailboxImpl mailbox,
                               ScheduledExecutorService timerService, OperatorEventGateway eventGateway,
-                              Map<String, Accumulator<?, ?>> accumulators, Configuration configuration) {
+                              Map<String, Accumulator<?, ?>> accumulators, Configuration configuration,
+                              TaskRestore restore, CheckpointResponder checkpointResponder,
+                              Executor asyncSnapshotExecutor) {
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * A minimal bounded source of the longs {@code [0, count)} for runtime tests (engine-runtime cannot use the
  * connectors module). Each reader asks for one split at a time; splits are ranges of {@code chunk} numbers.
  */
-public final class TestingSequenceSource implements Source<Long, TestingSequenceSource.Range, Void> {
+public final class TestingSequenceSource implements Source<Long, TestingSequenceSource.Range, TestingSequenceSource.EnumeratorState> {
 
     private static final long serialVersionUID = 1L;
 
@@ -43,51 +43,75 @@ public final class TestingSequenceSource implements Source<Long, TestingSequence
     }
 
     @Override
-    public SplitEnumerator<Range, Void> createEnumerator(SplitEnumeratorContext<Range> context) {
-        ArrayDeque<Range> returned = new ArrayDeque<>();
-        return new SplitEnumerator<>() {
-            private long nextFrom;
+    public SplitEnumerator<Range, EnumeratorState> createEnumerator(SplitEnumeratorContext<Range> context) {
+        return new Enumerator(context, 0, List.of());
+    }
 
-            @Override
-            public void start() {
+    @Override
+    public SplitEnumerator<Range, EnumeratorState> restoreEnumerator(SplitEnumeratorContext<Range> context,
+                                                                     EnumeratorState checkpoint) {
+        return new Enumerator(context, checkpoint.nextFrom(), checkpoint.returned());
+    }
+
+    /** What the enumerator checkpoints: where the next fresh range starts and the ranges handed back. */
+    public record EnumeratorState(long nextFrom, List<Range> returned) implements java.io.Serializable {
+    }
+
+    /** Cuts [0, count) into ranges of {@code chunk} on request. */
+    private final class Enumerator implements SplitEnumerator<Range, EnumeratorState> {
+        private final SplitEnumeratorContext<Range> context;
+        private final ArrayDeque<Range> returned;
+        private long nextFrom;
+
+        Enumerator(SplitEnumeratorContext<Range> context, long nextFrom, List<Range> returned) {
+            this.context = context;
+            this.nextFrom = nextFrom;
+            this.returned = new ArrayDeque<>(returned);
+        }
+
+        @Override
+        public void start() {
+        }
+
+        private Range next() {
+            if (!returned.isEmpty()) {
+                return returned.poll();
             }
-
-            private Range next() {
-                if (!returned.isEmpty()) {
-                    return returned.poll();
-                }
-                if (nextFrom >= count) {
-                    return null;
-                }
-                Range r = new Range(nextFrom, Math.min(count, nextFrom + chunk));
-                nextFrom = r.to();
-                return r;
-            }
-
-            @Override
-            public void handleSplitRequest(int subtaskId) {
-                Range r = next();
-                if (r == null) {
-                    context.signalNoMoreSplits(subtaskId);
-                } else {
-                    context.assignSplit(r, subtaskId);
-                }
-            }
-
-            @Override
-            public void addSplitsBack(List<Range> splits, int subtaskId) {
-                returned.addAll(splits);
-            }
-
-            @Override
-            public void addReader(int subtaskId) {
-            }
-
-            @Override
-            public Void snapshotState(long checkpointId) {
+            if (nextFrom >= count) {
                 return null;
             }
-        };
+            Range r = new Range(nextFrom, Math.min(count, nextFrom + chunk));
+            nextFrom = r.to();
+            return r;
+        }
+
+        @Override
+        public void handleSplitRequest(int subtaskId) {
+            Range r = next();
+            if (r == null) {
+                context.signalNoMoreSplits(subtaskId);
+            } else {
+                context.assignSplit(r, subtaskId);
+            }
+        }
+
+        @Override
+        public void addSplitsBack(List<Range> splits, int subtaskId) {
+            returned.addAll(splits);
+        }
+
+        @Override
+        public void addReader(int subtaskId) {
+        }
+
+        @Override
+        public EnumeratorState snapshotState(long checkpointId) {
+            return new EnumeratorState(nextFrom, List.copyOf(returned));
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Override
@@ -153,7 +177,13 @@ public final class TestingSequenceSource implements Source<Long, TestingSequence
 
         @Override
         public List<Range> snapshotState(long checkpointId) {
-            return List.copyOf(splits);
+            List<Range> state = new java.util.ArrayList<>();
+            if (current != null) {
+                // The unread rest of the current range: a restore resumes right after the last emitted number.
+                state.add(new Range(next, current.to()));
+            }
+            state.addAll(splits);
+            return state;
         }
 
         @Override

@@ -1,9 +1,9 @@
 package io.runnel.state.operator;
 
-import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.api.state.ListState;
 import io.runnel.api.state.ListStateDescriptor;
 import io.runnel.api.state.OperatorStateStore;
+import io.runnel.api.typeutils.TypeSerializer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,9 +47,23 @@ public final class DefaultOperatorStateBackend implements OperatorStateStore {
         return get(descriptor, OperatorStateSnapshot.Mode.UNION);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private <S> ListState<S> get(ListStateDescriptor<S> descriptor, OperatorStateSnapshot.Mode mode) {
-        String name = descriptor.getName();
+        return getListState(descriptor.getName(), (TypeSerializer) descriptor.getValueType().createSerializer(), mode);
+    }
+
+    /**
+     * Gets or creates a list with an explicit serializer (for the runtime's own state, such as a source's splits,
+     * and broadcast state).
+     *
+     * @param name the list's name
+     * @param serializer writes the elements into snapshots
+     * @param mode how the list is redistributed on restore
+     * @return the list, holding this instance's restored share if the name was in the restored snapshot
+     * @throws IllegalStateException if the name was registered with another mode
+     */
+    @SuppressWarnings("unchecked")
+    public <S> ListState<S> getListState(String name, TypeSerializer<S> serializer, OperatorStateSnapshot.Mode mode) {
         PartitionableListState<?> existing = states.get(name);
         if (existing != null) {
             if (existing.mode != mode) {
@@ -58,15 +72,18 @@ public final class DefaultOperatorStateBackend implements OperatorStateStore {
             }
             return (ListState<S>) existing;
         }
-        @SuppressWarnings("rawtypes")
-        TypeSerializer serializer = descriptor.getValueType().createSerializer();
-        PartitionableListState<S> created = new PartitionableListState<>(mode, serializer);
+        PartitionableListState<S> created = new PartitionableListState<>(mode, (TypeSerializer<Object>) serializer);
         OperatorStateSnapshot.NamedList previous = restored == null ? null : restored.states().get(name);
         if (previous != null) {
             created.elements.addAll((List<S>) (List<?>) previous.elements());
         }
         states.put(name, created);
         return created;
+    }
+
+    /** @return true if no list is registered */
+    public boolean isEmpty() {
+        return states.isEmpty();
     }
 
     @Override
@@ -82,6 +99,10 @@ public final class DefaultOperatorStateBackend implements OperatorStateStore {
         Map<String, OperatorStateSnapshot.NamedList> copy = new LinkedHashMap<>();
         states.forEach((name, s) -> copy.put(name, new OperatorStateSnapshot.NamedList(s.mode,
                 new ArrayList<>(s.elements), s.serializer)));
+        if (restored != null) {
+            // Restored lists the operator has not asked for (yet) are kept, so nothing restored is lost.
+            restored.states().forEach(copy::putIfAbsent);
+        }
         return new OperatorStateSnapshot(copy);
     }
 

@@ -1,0 +1,17 @@
+package io.runnel.runtime.tasks;
+
+import io.runnel.runtime.checkpoint.TaskStateSnapshot;
+
+/**
+ * Where a task reports on its part of a checkpoint: the JobManager's checkpoint coordinator.
+ *
+ * <p><b>Threading:</b> thread-safe; called from the task thread and the async snapshot threads.
+ */
+public interface CheckpointResponder {
+
+    /** The task's state for the checkpoint is durable. */
+    void acknowledgeCheckpoint(long checkpointId, TaskStateSnapshot state);
+
+    /** The task cannot complete the checkpoint. */
+    void declineCheckpoint(long checkpointId, Throwable cause);
+}
