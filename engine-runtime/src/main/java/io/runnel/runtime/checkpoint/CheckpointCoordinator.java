@@ -10,6 +10,7 @@ import io.runnel.state.snapshot.KeyedStateHandle;
 import io.runnel.state.snapshot.StreamStateHandle;
 import io.runnel.streamrecord.CheckpointBarrier;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,6 +163,7 @@ public final class CheckpointCoordinator {
         if (checkpoint == null || !checkpoint.acknowledge(attempt, state)) {
             // Late (the checkpoint was aborted) or from an older attempt: its files are not referenced anywhere.
             discardLateState(state);
+            deleteIfIncomplete(CheckpointStorageLocations.checkpointDirectory(jobRoot, checkpointId));
             return;
         }
         completeIfAcknowledged(checkpoint);
@@ -280,6 +282,17 @@ public final class CheckpointCoordinator {
         }
     }
 
+    /** Deletes a checkpoint directory that has no metadata (an aborted checkpoint's, recreated by a late upload). */
+    private static void deleteIfIncomplete(Path dir) {
+        if (Files.isDirectory(dir) && !Files.exists(dir.resolve(CheckpointStorageLocations.METADATA_FILE))) {
+            try {
+                CompletedCheckpoint.deleteRecursively(dir);
+            } catch (IOException e) {
+                LOG.warn("Could not delete the directory of aborted checkpoint {}", dir, e);
+            }
+        }
+    }
+
     private void discardLateState(TaskStateSnapshot state) {
         discardPrivate(state);
         List<KeyedStateHandle> keyed = new ArrayList<>();
@@ -329,6 +342,16 @@ public final class CheckpointCoordinator {
     /** @return the statistics of this job's checkpoints */
     public CheckpointStatsTracker stats() {
         return stats;
+    }
+
+    /**
+     * Pins the shared files of a checkpoint this job started from but does not own (another job's retained
+     * checkpoint): this job's checkpoints may refer to them, and they must never be deleted by this job (Flink's
+     * "no claim" restore mode).
+     */
+    @MainThread
+    public void pinRestoredCheckpoint(CompletedCheckpoint restored) {
+        sharedState.register(restored);
     }
 
     /**

@@ -119,6 +119,7 @@ public final class JobMaster implements JobMasterGateway {
         StateAssignment.check(restore, jobGraph,
                 jobGraph.configuration().get(CheckpointingOptions.ALLOW_NON_RESTORED_STATE));
         checkpointCoordinator.setNextCheckpointIdAfter(restore.checkpointId());
+        checkpointCoordinator.pinRestoredCheckpoint(restore);
         LOG.info("Job '{}' starts from {} {} ({} bytes)", jobGraph.name(), restore.savepoint() ? "savepoint"
                 : "checkpoint", restore.directory(), restore.stateSize());
         return restore;
