@@ -16,8 +16,8 @@ import java.util.Objects;
  * {@link UpdateType#OnReadAndWrite}, also when it is read. A value with timestamp {@code t} is expired at time
  * {@code now} iff {@code now >= t + ttlMillis} (saturating at {@code Long.MAX_VALUE}). Expiry is per value for
  * value, reducing and aggregating state, per element for list state and per entry for map state. Expired values
- * are removed when they are accessed ("cleanup on access"); a value that is never accessed again stays stored
- * (a later issue adds cleanup in full snapshots, see {@link Builder#cleanupFullSnapshot()}).
+ * are removed when they are accessed ("cleanup on access"); a value that is never accessed again stays stored,
+ * though full snapshots can leave it out (see {@link Builder#cleanupFullSnapshot()}).
  *
  * <p><b>Threading:</b> immutable; the {@link Builder} is not thread-safe.
  *
@@ -104,8 +104,8 @@ public final class StateTtlConfig implements Serializable {
     }
 
     /**
-     * @return true if full snapshots should leave out expired values; recorded now, it takes effect once keyed
-     *     state snapshots exist (a later issue)
+     * @return true if full snapshots leave out values that had expired when the snapshot was taken (see
+     *     {@link Builder#cleanupFullSnapshot()})
      */
     public boolean isCleanupInFullSnapshot() {
         return cleanupInFullSnapshot;
@@ -166,8 +166,10 @@ public final class StateTtlConfig implements Serializable {
         }
 
         /**
-         * Asks full snapshots to leave out expired values. Only recorded for now: keyed state snapshots arrive in a
-         * later issue, and the flag takes effect then. Until then expired values are removed only on access.
+         * Asks full snapshots to leave out values that had expired when the snapshot was taken, by the TTL clock at
+         * the snapshot (after Flink's option of the same name). The heap backend's snapshots are full snapshots;
+         * incremental snapshots (RocksDB) copy their files as they are and are not affected. The working state is
+         * not changed: expired values there are still removed on access.
          *
          * @return this builder
          */

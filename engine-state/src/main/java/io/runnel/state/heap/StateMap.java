@@ -15,14 +15,17 @@ import java.util.stream.Stream;
  * slot index is valid while the version is unchanged.
  *
  * <p><b>Copy-on-write for snapshots.</b> {@link #snapshot(int)} hands a snapshot the current key, namespace and
- * state arrays without copying them and records the version of the first snapshot that holds them in
- * {@code sharedFrom}. The first write after that clones the three arrays if a snapshot holding them is still live
- * ({@link CopyOnWriteVersions#highestLive()} {@code >= sharedFrom}), so only the key groups written during a
- * checkpoint pay, once each. State objects are shared with the snapshot too: {@code stamps[i]} is the latest
- * snapshot version when the object in slot i was written, so it is read by a live snapshot iff
- * {@code stamps[i] < highestLive()} ({@link #isShared(int)}); the state classes copy such an object before they
- * hand it out or change it. With no snapshot live, a write costs one extra comparison ({@code sharedFrom != 0})
- * and a store of the stamp.
+ * state arrays without copying them, and {@code sharedFrom} records a version no later than the first snapshot
+ * that holds them (0: none does). A write while some snapshot is live ({@link CopyOnWriteVersions#highestLive()}
+ * {@code != 0}) first clones the three arrays if {@code highestLive() >= sharedFrom}: every snapshot taken since
+ * {@code sharedFrom} holds the current arrays, so this is exactly "a live snapshot reads them". Only the key groups
+ * written during a checkpoint pay, once each. State objects are shared with snapshots too: a write while a
+ * snapshot is live sets {@code stamps[i]} to {@link CopyOnWriteVersions#latest()}; a write with none live leaves
+ * the stamp, which is then at most the latest version, so in both cases a snapshot taken later sees a smaller
+ * stamp. Hence the object in slot i is read by a live snapshot iff {@code stamps[i] < highestLive()}
+ * ({@link #isShared(int)}), and the state classes copy such an object before they hand it out or change it.
+ * With no snapshot live, a read or a write costs one extra comparison ({@code highestLive() != 0}) and touches
+ * neither {@code sharedFrom} nor the stamps.
  *
  * <p><b>Threading:</b> task thread only; the arrays handed to a snapshot are never written again, so the async
  * snapshot thread may read them.
@@ -44,7 +47,7 @@ final class StateMap<K, N, S> {
     private int[] stamps = new int[INITIAL_CAPACITY];
     private int size;
     private int version;
-    /** The first snapshot version that holds the current key/namespace/state arrays; 0 if none does. */
+    /** At most the first snapshot version that holds the current key/namespace/state arrays; 0 if none does. */
     private int sharedFrom;
 
     /** @param versions the snapshot versions of the backend, which decide what a write must copy first */
@@ -86,11 +89,11 @@ final class StateMap<K, N, S> {
 
     /** Replaces the state at a slot. */
     void setStateAt(int index, S state) {
-        if (sharedFrom != 0) {
+        if (versions.highestLive() != 0) {
             unshare();
+            stamps[index] = versions.latest();
         }
         states[index] = state;
-        stamps[index] = versions.latest();
     }
 
     /** @return true if the state object at a slot is read by a live snapshot and must be copied before a change */
@@ -107,9 +110,10 @@ final class StateMap<K, N, S> {
             setStateAt(index, state);
             return index;
         }
+        boolean snapshotLive = versions.highestLive() != 0;
         if ((size + 1) * 4 > hashes.length * 3) {
             resize();
-        } else if (sharedFrom != 0) {
+        } else if (snapshotLive) {
             unshare();
         }
         int h = hash(key, namespace);
@@ -122,7 +126,9 @@ final class StateMap<K, N, S> {
         keys[i] = key;
         namespaces[i] = namespace;
         states[i] = state;
-        stamps[i] = versions.latest();
+        if (snapshotLive) {
+            stamps[i] = versions.latest();
+        }
         size++;
         return i;
     }
@@ -133,7 +139,7 @@ final class StateMap<K, N, S> {
         if (gap < 0) {
             return;
         }
-        if (sharedFrom != 0) {
+        if (versions.highestLive() != 0) {
             unshare();
         }
         int mask = hashes.length - 1;
@@ -216,8 +222,15 @@ final class StateMap<K, N, S> {
         version++;
     }
 
-    /** Gives the arrays back to this map alone, cloning them if a live snapshot still reads them. */
+    /**
+     * Gives the arrays back to this map alone, cloning them if a live snapshot still reads them; called before a
+     * write while a snapshot is live. (With none live, a stale {@code sharedFrom} is harmless: it stays at most the
+     * first holder, and the next snapshot takes these same arrays.)
+     */
     private void unshare() {
+        if (sharedFrom == 0) {
+            return;
+        }
         if (versions.highestLive() >= sharedFrom) {
             keys = keys.clone();
             namespaces = namespaces.clone();

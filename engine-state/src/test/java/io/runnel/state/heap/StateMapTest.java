@@ -1,7 +1,12 @@
 package io.runnel.state.heap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -56,5 +61,56 @@ class StateMapTest {
         assertNotEquals(version, map.version());
         assertEquals(-1, map.indexOf("k", "a"));
         assertEquals(2, map.stateAt(map.indexOf("k", "b")));
+    }
+
+    @Test
+    void aSnapshotKeepsItsArraysWhileLiveAndLaterWritesGoInPlaceOnceItIsReleased() {
+        CopyOnWriteVersions versions = new CopyOnWriteVersions();
+        StateMap<String, String, Integer> map = new StateMap<>(versions);
+        for (int i = 0; i < 10; i++) {
+            map.put("k" + i, "ns", i);
+        }
+        int first = versions.take();
+        StateMap.StateMapSnapshot snapshot = map.snapshot(first);
+        Object[] keys = snapshot.keys().clone();
+        Object[] states = snapshot.states().clone();
+        map.put("k0", "ns", 100);
+        map.remove("k1", "ns");
+        for (int i = 10; i < 40; i++) {
+            map.put("k" + i, "ns", i);
+        }
+        assertArrayEquals(keys, snapshot.keys());
+        assertArrayEquals(states, snapshot.states());
+        assertEquals(100, map.stateAt(map.indexOf("k0", "ns")));
+        versions.release(first);
+
+        int second = versions.take();
+        StateMap.StateMapSnapshot released = map.snapshot(second);
+        versions.release(second);
+        map.put("k0", "ns", 7);
+        int third = versions.take();
+        StateMap.StateMapSnapshot next = map.snapshot(third);
+        assertSame(released.states(), next.states(), "no snapshot was live: the write went into the same array");
+        map.put("k0", "ns", 8);
+        assertNotSame(next.states(), map.snapshot(third).states(), "a live snapshot's arrays are cloned on write");
+        versions.release(third);
+    }
+
+    @Test
+    void anObjectIsSharedIffItWasWrittenBeforeALiveSnapshot() {
+        CopyOnWriteVersions versions = new CopyOnWriteVersions();
+        StateMap<String, String, Integer> map = new StateMap<>(versions);
+        int a = map.put("a", "ns", 1);
+        assertFalse(map.isShared(a));
+        int version = versions.take();
+        map.snapshot(version);
+        assertTrue(map.isShared(a));
+        map.setStateAt(a, 2);
+        assertFalse(map.isShared(a), "written after the snapshot");
+        int b = map.put("b", "ns", 3);
+        assertFalse(map.isShared(b));
+        versions.release(version);
+        assertFalse(map.isShared(a));
+        assertEquals(0, versions.highestLive());
     }
 }
