@@ -45,6 +45,12 @@ final class BroadcastProcessOperator<IN1, IN2, OUT>
     }
 
     @Override
+    public void snapshotState(long checkpointId, long timestampMillis) throws Exception {
+        states.snapshot();
+        super.snapshotState(checkpointId, timestampMillis);
+    }
+
+    @Override
     public void processElement1(StreamRecord<IN1> record) throws Exception {
         current = record;
         collector.setTimestampFrom(record);

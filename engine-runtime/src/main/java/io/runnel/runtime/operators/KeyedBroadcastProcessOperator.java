@@ -56,6 +56,12 @@ final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
     }
 
     @Override
+    public void snapshotState(long checkpointId, long timestampMillis) throws Exception {
+        states.snapshot();
+        super.snapshotState(checkpointId, timestampMillis);
+    }
+
+    @Override
     public void processElement1(StreamRecord<IN1> record) throws Exception {
         backend.setCurrentKey(keySelector.getKey(record.getValue()));
         current = record;

@@ -58,10 +58,10 @@ public final class OperatorFactory {
         } else if (spec instanceof OperatorSpec.IntervalJoinSpec s) {
             return new IntervalJoinOperator(s, parameters);
         } else if (spec instanceof OperatorSpec.BroadcastProcessSpec s) {
-            return new BroadcastProcessOperator(s.function(), new BroadcastStates(s.descriptors()), parameters);
+            return new BroadcastProcessOperator(s.function(), new BroadcastStates(s.descriptors(), parameters.operatorStateBackend()), parameters);
         } else if (spec instanceof OperatorSpec.KeyedBroadcastProcessSpec s) {
             return new KeyedBroadcastProcessOperator(s.function(), s.keySelector(), s.keyType().createSerializer(),
-                    new BroadcastStates(s.descriptors()), parameters);
+                    new BroadcastStates(s.descriptors(), parameters.operatorStateBackend()), parameters);
         }
         throw new IllegalArgumentException("unknown two-input operator spec " + spec);
     }
