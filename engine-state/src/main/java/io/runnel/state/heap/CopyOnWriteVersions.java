@@ -2,7 +2,7 @@ package io.runnel.state.heap;
 
 import io.runnel.annotation.GuardedBy;
 import io.runnel.annotation.TaskThread;
-import java.util.BitSet;
+import java.util.TreeSet;
 
 /**
  * The snapshot versions of one heap backend: which snapshots are live (taken and not yet materialized or
@@ -10,16 +10,18 @@ import java.util.BitSet;
  * copied before it is written. The idea of numbered snapshot versions and a "highest required version" follows
  * Flink's {@code CopyOnWriteStateMap}; here arrays are shared whole and copied per key group on first write.
  *
- * <p><b>Contract:</b> versions are {@code 1, 2, 3, ...} in the order the task thread takes snapshots, and
- * {@code highestLive() == max(live versions)}, or 0 when none is live. A state object stamped {@code s} (see
- * {@link StateMap}) is read by a live snapshot iff {@code s < highestLive()}: snapshot v holds exactly the objects
- * written before it was taken, whose stamps are below v. An array first handed to snapshot {@code f} and not
- * copied since is held by every snapshot taken after, so it is shared iff {@code highestLive() >= f}.
+ * <p><b>Contract:</b> versions are {@code 1, 2, 3, ...} in the order the task thread takes snapshots (an int
+ * lasts 2^31 snapshots of one backend, 68 years at one a second), and {@code highestLive() == max(live versions)},
+ * or 0 when none is live. A state object stamped {@code s} (see {@link StateMap}) is read by a live snapshot iff
+ * {@code s < highestLive()}: snapshot v holds exactly the objects written before it was taken, whose stamps are
+ * below v. An array first handed to snapshot {@code f} and not copied since is held by every snapshot taken after,
+ * so it is shared iff {@code highestLive() >= f}.
  *
  * <p><b>Threading:</b> {@link #take()} and {@link #latest()} on the task thread; {@link #release(int)} on any
  * thread (a snapshot is released by the async thread that materialized it). {@code highestLive} is volatile and
  * read without the lock: only the task thread raises it (in {@code take}), and releases only lower it, so a task
- * thread that reads a stale value reads one that is too high, which costs a needless copy and is never unsafe.
+ * thread that races with a release reads the value before it, which is too high: that costs a needless copy and is
+ * never unsafe.
  */
 final class CopyOnWriteVersions {
 
@@ -27,7 +29,7 @@ final class CopyOnWriteVersions {
     private int latest;
     /** The versions taken and not yet released. */
     @GuardedBy("this")
-    private final BitSet live = new BitSet();
+    private final TreeSet<Integer> live = new TreeSet<>();
     /** max(live), or 0; written under the lock, read without it (see the class javadoc). */
     private volatile int highestLive;
 
@@ -39,7 +41,7 @@ final class CopyOnWriteVersions {
     @TaskThread
     synchronized int take() {
         latest++;
-        live.set(latest);
+        live.add(latest);
         highestLive = latest;
         return latest;
     }
@@ -50,8 +52,8 @@ final class CopyOnWriteVersions {
      * @param version a version from {@link #take()}
      */
     synchronized void release(int version) {
-        live.clear(version);
-        highestLive = live.isEmpty() ? 0 : live.length() - 1;
+        live.remove(version);
+        highestLive = live.isEmpty() ? 0 : live.last();
     }
 
     /** @return the newest version taken (0 if none): the stamp of an object written now. Task thread. */
@@ -67,6 +69,6 @@ final class CopyOnWriteVersions {
 
     /** @return the number of live snapshots, for tests */
     synchronized int liveCount() {
-        return live.cardinality();
+        return live.size();
     }
 }

@@ -25,8 +25,9 @@ import java.util.stream.Stream;
 
 /**
  * Keyed state on the heap: per registered state a {@link StateTable} of hash maps per key group. Values are kept
- * as the objects the user function passed in (no copy, as in Flink's heap backend), so a function must not
- * modify a value after handing it to {@code update} unless it means to.
+ * as the objects the user function passed in (no copy, as in Flink's heap backend), so a function must not keep
+ * and modify an object after handing it to {@code update}: a snapshot may be writing it. Reading a value and then
+ * modifying it is safe: while a snapshot still holds the stored object, the read hands out a copy (see below).
  *
  * <p>A state with time-to-live stores {@link io.runnel.state.ttl.TtlValue} objects (value and timestamp) in the same
  * tables and is handed out behind the TTL decorator of {@link TtlStateFactory}; {@link #numEntries} counts its
