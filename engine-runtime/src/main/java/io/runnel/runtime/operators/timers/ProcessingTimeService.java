@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The wall clock of a task and callbacks at wall-clock times. The TaskManager's timer thread only enqueues a mail
@@ -30,19 +31,34 @@ public final class ProcessingTimeService {
 
     private final ScheduledExecutorService timerThread;
     private final MailboxExecutor mailbox;
+    private final LongSupplier clockMillis;
 
     /**
      * @param timerThread the TaskManager's timer thread
      * @param mailbox the task's mailbox, where callbacks run
      */
     public ProcessingTimeService(ScheduledExecutorService timerThread, MailboxExecutor mailbox) {
-        this.timerThread = timerThread;
-        this.mailbox = mailbox;
+        this(timerThread, mailbox, System::currentTimeMillis);
     }
 
-    /** @return the current wall-clock time in ms since the epoch */
+    /**
+     * A service on another clock: the operator test harness ({@code io.runnel.testing}) passes a manual clock and
+     * a timer thread that runs scheduled callbacks when the test advances that clock, so timers fire exactly.
+     *
+     * @param timerThread runs the enqueueing of callbacks after their delay (ms of {@code clockMillis})
+     * @param mailbox the task's mailbox, where callbacks run
+     * @param clockMillis the current processing time in ms since the epoch; must be thread-safe
+     */
+    public ProcessingTimeService(ScheduledExecutorService timerThread, MailboxExecutor mailbox,
+                                 LongSupplier clockMillis) {
+        this.timerThread = timerThread;
+        this.mailbox = mailbox;
+        this.clockMillis = clockMillis;
+    }
+
+    /** @return the current processing time in ms since the epoch (the wall clock, unless a test set a clock) */
     public long getCurrentProcessingTime() {
-        return System.currentTimeMillis();
+        return clockMillis.getAsLong();
     }
 
     /**
