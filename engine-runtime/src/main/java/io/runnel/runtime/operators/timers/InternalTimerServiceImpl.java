@@ -53,6 +53,12 @@ public final class InternalTimerServiceImpl<K, N> {
                 new TimerSerializer<>(keySerializer, namespaceSerializer, backend.getMaxParallelism()));
         this.eventTimeTimers = backend.createPriorityQueue("_timers/" + name + "/event", spec);
         this.processingTimeTimers = backend.createPriorityQueue("_timers/" + name + "/processing", spec);
+        InternalTimer<K, N> restoredHead = processingTimeTimers.peek();
+        if (restoredHead != null) {
+            // Timers restored from a checkpoint lost the wall-clock callback their registration had set up; without
+            // a new one they would wait until the operator happened to register an earlier timer.
+            scheduleProcessingCallback(restoredHead.timestamp());
+        }
     }
 
     /** @return the operator's current watermark in ms */
