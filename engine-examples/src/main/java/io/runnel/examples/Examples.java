@@ -30,10 +30,10 @@ public final class Examples {
                             + "[--parallelism N]"),
             new Example("flight-delays-hourly", FlightDelaysHourly.class,
                     "Per airport and hour (event time): flights, mean and max delay, to files [--input PATH] "
-                            + "[--output DIR] [--state heap|rocksdb] [--parallelism N]"),
+                            + "[--output DIR] [--state heap|rocksdb] [--parallelism N] [--rate N]"),
             new Example("route-sessions", RouteSessions.class,
                     "Sessions of flights per route (event-time session windows, gap 2 h), to files [--input PATH] "
-                            + "[--output DIR] [--state heap|rocksdb] [--parallelism N]"),
+                            + "[--output DIR] [--state heap|rocksdb] [--parallelism N] [--rate N]"),
             new Example("word-count", WordCount.class,
                     "Running count of each word in text files [--input PATH]..."));
 

@@ -16,6 +16,7 @@ import io.runnel.api.windowing.windows.TimeWindow;
 import io.runnel.connector.file.CsvSource;
 import io.runnel.connector.file.LineFileSink;
 import io.runnel.examples.BundledInput;
+import io.runnel.examples.Throttle;
 import io.runnel.examples.flights.Flight;
 import io.runnel.examples.flights.FlightDelays;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.OptionalInt;
 
 /**
  * FlightDelays in event time: for every origin airport and every hour (by scheduled departure), the number of
@@ -61,9 +63,10 @@ public final class FlightDelaysHourly {
     public static void main(String[] args) throws JobExecutionException {
         FlightDelaysHourlyArgs parsed = FlightDelaysHourlyArgs.parse(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        configure(env, parsed.parallelism().orElse(-1), parsed.stateBackend());
+        configure(env, parsed.parallelism().orElse(-1), parsed.stateBackend().orElse(null));
         Path input = parsed.input().orElseGet(() -> BundledInput.extract(FlightDelays.BUNDLED_INPUT));
-        buildPipeline(env, input).sinkTo(new LineFileSink<>(parsed.output())).name("hourly-files");
+        hourlyLines(flights(env, input, parsed.rate()), null)
+                .sinkTo(new LineFileSink<>(parsed.output())).name("hourly-files").uid("hourly-files");
         env.execute("FlightDelaysHourly");
         System.out.println("Hourly delays per origin airport written to " + parsed.output().toAbsolutePath()
                 + " (window_start,origin,flights,mean_delay,max_delay)");
@@ -71,7 +74,8 @@ public final class FlightDelaysHourly {
 
     /**
      * @param parallelism the job's parallelism, or -1 to keep the environment's (default 2)
-     * @param stateBackend {@code heap} or {@code rocksdb}
+     * @param stateBackend {@code heap} or {@code rocksdb}, or null to keep the environment's (e.g. set by
+     *     {@code runnel run --state})
      */
     static void configure(StreamExecutionEnvironment env, int parallelism, String stateBackend) {
         if (parallelism > 0) {
@@ -79,14 +83,32 @@ public final class FlightDelaysHourly {
         } else if (!env.getConfiguration().contains(ExecutionOptions.PARALLELISM)) {
             env.setParallelism(2);
         }
-        env.getConfiguration().setString("state.backend", stateBackend.equals("heap") ? "hashmap" : stateBackend);
+        if (stateBackend != null) {
+            env.getConfiguration().setString("state.backend", stateBackend.equals("heap") ? "hashmap"
+                    : stateBackend);
+        }
     }
 
     /** @return the flights with event time (ms, the date column read as UTC) and watermarks */
-    public static DataStream<Flight> flights(StreamExecutionEnvironment env, Path input) {
+    public static SingleOutputStreamOperator<Flight> flights(StreamExecutionEnvironment env, Path input) {
         CsvSource<Flight> source = CsvSource.forRecord(Flight.class, input).withHeader(true).build();
         return env.fromSource(source, WatermarkStrategy.<Flight>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
                 .withTimestampAssigner((flight, ts) -> epochMillis(flight.date())), "flights");
+    }
+
+    /**
+     * The source of the job that {@code main} runs: uids on the source and the throttle, so that a savepoint's
+     * read positions find the source again also when the job resumes with another {@code --rate} or none.
+     *
+     * @param rate at most this many flights per second in total, or empty for no limit (see {@link Throttle})
+     * @return the flights as {@link #flights(StreamExecutionEnvironment, Path)}, read no faster than {@code rate}
+     */
+    static DataStream<Flight> flights(StreamExecutionEnvironment env, Path input, OptionalInt rate) {
+        SingleOutputStreamOperator<Flight> flights = flights(env, input).uid("flights");
+        if (rate.isEmpty()) {
+            return flights;
+        }
+        return flights.filter(new Throttle<>(rate.getAsInt())).name("throttle").uid("throttle");
     }
 
     /** @return {@code date} read as UTC, in ms since the epoch */

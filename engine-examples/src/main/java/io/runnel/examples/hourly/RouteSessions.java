@@ -1,6 +1,7 @@
 package io.runnel.examples.hourly;
 
 import io.runnel.api.common.JobExecutionException;
+import io.runnel.api.datastream.DataStream;
 import io.runnel.api.datastream.SingleOutputStreamOperator;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.functions.AggregateFunction;
@@ -49,9 +50,10 @@ public final class RouteSessions {
     public static void main(String[] args) throws JobExecutionException {
         FlightDelaysHourlyArgs parsed = FlightDelaysHourlyArgs.parse("route-sessions", args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        FlightDelaysHourly.configure(env, parsed.parallelism().orElse(-1), parsed.stateBackend());
+        FlightDelaysHourly.configure(env, parsed.parallelism().orElse(-1), parsed.stateBackend().orElse(null));
         Path input = parsed.input().orElseGet(() -> BundledInput.extract(FlightDelays.BUNDLED_INPUT));
-        buildPipeline(env, input).sinkTo(new LineFileSink<>(parsed.output())).name("session-files");
+        sessionLines(FlightDelaysHourly.flights(env, input, parsed.rate()))
+                .sinkTo(new LineFileSink<>(parsed.output())).name("session-files").uid("session-files");
         env.execute("RouteSessions");
         System.out.println("Route sessions written to " + parsed.output().toAbsolutePath()
                 + " (route,first_departure,session_end,flights)");
@@ -68,7 +70,15 @@ public final class RouteSessions {
      * @return one line per route session
      */
     public static SingleOutputStreamOperator<String> buildPipeline(StreamExecutionEnvironment env, Path input) {
-        return FlightDelaysHourly.flights(env, input)
+        return sessionLines(FlightDelaysHourly.flights(env, input));
+    }
+
+    /**
+     * @param flights flights with event time and watermarks
+     * @return one line per route session
+     */
+    static SingleOutputStreamOperator<String> sessionLines(DataStream<Flight> flights) {
+        return flights
                 .keyBy(RouteSessions::route)
                 .window(EventTimeSessionWindows.withGap(GAP))
                 .aggregate(new CountFlights(), new SessionLine())
