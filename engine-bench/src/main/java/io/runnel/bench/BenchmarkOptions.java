@@ -8,10 +8,11 @@ import java.util.List;
  * The command line of {@link Benchmarks}.
  *
  * <pre>
- * --workloads W1,W2        workloads to run (default W1,W2; also W2-RocksDB, W3)
+ * --workloads W1,W2        workloads to run (default W1,W2; also W2-RocksDB, W3, W4-heap, W4-RocksDB, W5; W4 means
+ *                          W4-heap,W4-RocksDB)
  * --parallelism 1,2        engine parallelisms (default 1,2)
- * --records-scale 1.0      factor on the input sizes (W1 50M longs, W2 20M words, W3 20M bids, large state 2M
- *                          keys); 0.02 for a quick check
+ * --records-scale 1.0      factor on the input sizes (W1 50M longs, W2, W4 and W5 20M words, W3 20M bids, large
+ *                          state 2M keys); 0.02 for a quick check
  * --warmups 2              warm-up runs per fork
  * --runs 3                 measured runs per fork; the median is reported
  * --fork-timeout-seconds 1800  a fork that runs longer is dumped (jcmd Thread.print) and killed
@@ -45,7 +46,13 @@ record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, doub
                   up to 2 s disorder) -> 2 s bounded-out-of-orderness watermarks -> keyBy auction -> 10 s tumbling
                   event-time windows counting bids and summing prices -> counting sink (one record per window
                   and auction); the loop windows by its own watermark
-              Default: W1,W2. Add the others with --workloads W1,W2,W2-RocksDB,W3.
+              W4-heap, W4-RocksDB (W4 = both): W2 (heap or RocksDB state) with exactly-once checkpoints every 1 s
+                  into a temporary directory; adds the checkpoint count, median duration and median/last size,
+                  and the ratio to W2 (W4-RocksDB: to W2-RocksDB) when that ran too; no loop (checked against W2's)
+              W5: W4-heap plus a step that throws once at record 10M (half the input), restart with no delay;
+                  adds the time from the failure to the first record after the restore; its checksum, counted
+                  by a step whose totals are checkpointed, must equal W2's (exactly-once), else the fork fails
+              Default: W1,W2. Add the others with --workloads W1,W2,W2-RocksDB,W3,W4,W5.
               Each (workload, engine parallelism | loop) is measured in its own JVM
               (-Xms2g -Xmx2g -XX:+UseParallelGC): warm-ups, then measured runs; the median is reported.
               --large-state: not a throughput figure. Writes 2M keys x 600-byte ValueState values (1.2 GB) with
@@ -94,7 +101,7 @@ record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, doub
                     return new BenchmarkOptions(workloads, parallelisms, scale, warmups, runs, timeout, null, false,
                             true);
                 }
-                case "--workloads" -> workloads = Arrays.asList(value(args, ++i, a).split(","));
+                case "--workloads" -> workloads = Workload.expand(Arrays.asList(value(args, ++i, a).split(",")));
                 case "--parallelism" -> parallelisms = parseInts(value(args, ++i, a), a);
                 case "--records-scale" -> scale = parseDouble(value(args, ++i, a), a);
                 case "--warmups" -> warmups = (int) parseLong(value(args, ++i, a), a);

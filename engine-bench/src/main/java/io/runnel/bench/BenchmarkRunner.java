@@ -31,15 +31,22 @@ final class BenchmarkRunner {
         this.launcher = new ForkLauncher(options, out);
     }
 
-    /** @return the measurements, in the order they run: per workload the engine forks, then the loop forks */
+    /**
+     * @return the measurements, in the order they run: per workload the engine forks, then the loop forks (none
+     *     for a workload whose loop is its reference's, W4 and W5)
+     */
     List<ForkSpec> plan() {
         List<ForkSpec> specs = new ArrayList<>();
         for (String w : options.workloads()) {
             for (int p : options.parallelisms()) {
                 specs.add(ForkSpec.engine(w, p));
             }
+            Workload workload = Workload.of(w, options.recordsScale());
+            if (workload.reference().isPresent()) {
+                continue;
+            }
             specs.add(new ForkSpec(w, ForkSpec.LOOP));
-            if (Workload.of(w, options.recordsScale()).hasUnboxedLoop()) {
+            if (workload.hasUnboxedLoop()) {
                 specs.add(new ForkSpec(w, ForkSpec.LOOP_UNBOXED));
             }
         }
@@ -69,7 +76,7 @@ final class BenchmarkRunner {
         }
         out.println();
         out.println("== Results (median of " + options.runs() + " runs; records = input records; "
-                + "ratio = engine / loop) ==");
+                + "ratio = engine / loop; W4 and W5 against W2's loop) ==");
         out.print(table.render(options.workloads(), options.parallelisms()));
         out.println("load after: " + MachineInfo.loadAverage());
         failures.addAll(table.mismatches());

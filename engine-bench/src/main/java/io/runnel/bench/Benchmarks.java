@@ -16,13 +16,19 @@ import java.util.stream.Collectors;
  *   <li>W2-RocksDB: W2 with the keyed state in RocksDB (not in the default list).</li>
  *   <li>W3: 20M bids → 10 s tumbling event-time windows per auction counting bids and summing prices → counting
  *       sink ({@link AuctionWindowWorkload}; not in the default list).</li>
+ *   <li>W4-heap, W4-RocksDB ({@code W4} names both): W2 with exactly-once checkpoints every second, reporting
+ *       the checkpoints' count, median duration and sizes too ({@link CheckpointedWordCountWorkload}).</li>
+ *   <li>W5: W4-heap with one injected failure at record 10M and an immediate restart, reporting the time from
+ *       the failure to the first record after the restore; its checksum must be W2's ({@link RecoveryWorkload}).
+ *       </li>
  * </ul>
  * With {@code --large-state} it runs {@link LargeStateCheck} in a fork instead.
  *
  * <p>Without {@code --fork} this is the runner: it starts one JVM per (workload, engine parallelism | loop) with the
  * same class path and {@value ForkLauncher#JVM_OPTIONS}, and prints a table of median records/s (input records per
  * second of wall-clock time around {@code env.execute}, so job start-up is included), the engine/loop ratio and
- * checksums. With {@code --fork W mode} it measures one of them in this JVM. See {@link BenchmarkOptions} for the
+ * checksums, then for W4 and W5 a {@link CheckpointTable}. With {@code --fork W mode} it measures one of them in
+ * this JVM; a W4 or W5 fork then also checks its checksum against W2's loop. See {@link BenchmarkOptions} for the
  * options. Exit codes: 0 success, 1 a failed or mismatching measurement, 2 a bad command line.
  *
  * <p><b>Threading:</b> runs on the main thread; the engine's jobs use their own task threads.
@@ -73,8 +79,13 @@ public final class Benchmarks {
             return new BenchmarkRunner(options, out).run();
         }
         ForkSpec spec = options.fork();
-        ForkResult result = new ForkMeasurement(Workload.of(spec.workload(), options.recordsScale()), spec, out)
-                .measure(options.warmups(), options.runs());
+        Workload workload = Workload.of(spec.workload(), options.recordsScale());
+        ForkMeasurement measurement = new ForkMeasurement(workload, spec, out);
+        ForkResult result = measurement.measure(options.warmups(), options.runs());
+        if (workload.reference().isPresent()) {
+            measurement.verifyAgainstReference(result, Workload.of(workload.reference().get(),
+                    options.recordsScale()));
+        }
         reportLingeringThreads(out);
         out.println(result.toLine());
         return 0;

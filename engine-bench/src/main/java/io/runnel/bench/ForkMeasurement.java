@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -14,7 +15,8 @@ import java.util.OptionalLong;
  * <p><b>Contract:</b> every run must deliver {@link Workload#expectedSinkRecords()} records to the counting step
  * (when the workload knows that number in advance), and all runs of a fork the same count and checksum; otherwise
  * {@link #measure} throws {@link IllegalStateException}, which makes the fork exit non-zero. A {@code System.gc()}
- * precedes each run so that one run's garbage is not collected in the next one's time.
+ * precedes each run so that one run's garbage is not collected in the next one's time. Runs with checkpoints (W4,
+ * W5) also print each checkpoint's duration and size, and the result carries their {@link CheckpointSummary}.
  *
  * <p><b>Threading:</b> the fork's main thread only.
  */
@@ -53,14 +55,50 @@ final class ForkMeasurement {
             out.printf(Locale.ROOT, "  %-10s %8.2f M rec/s  elapsed %7.3f s%s%n", name, r.recordsPerSecond() / 1e6,
                     r.elapsedNanos() / 1e9, r.netRuntimeMillis() < 0 ? ""
                             : String.format(Locale.ROOT, "  (job net runtime %.3f s)", r.netRuntimeMillis() / 1e3));
+            printDetails(r);
             verify(r, name, previous);
             previous = r;
             if (!warmup) {
                 measured.add(r);
             }
         }
+        List<CheckpointFigures> checkpoints = measured.stream().map(RunResult::checkpoints)
+                .filter(Objects::nonNull).toList();
         return new ForkResult(spec, medianRate(measured), previous.sinkRecords(), previous.checksum(),
-                medianNetRuntime(measured));
+                medianNetRuntime(measured), checkpoints.isEmpty() ? null : CheckpointSummary.of(checkpoints),
+                measured.stream().filter(r -> r.recoveryNanos() >= 0).map(r -> r.recoveryNanos() / 1e6).toList());
+    }
+
+    /** Prints a run's checkpoints (durations in ms and sizes in bytes, in completion order) and its detail line. */
+    private void printDetails(RunResult r) {
+        CheckpointFigures c = r.checkpoints();
+        if (c != null) {
+            out.printf(Locale.ROOT, "             checkpoints: %d completed, %d failed; durations ms %s; sizes B %s%n",
+                    c.count(), c.failed(), c.durationsMillis(), c.sizesBytes());
+        }
+        if (!r.detail().isEmpty()) {
+            out.println("             " + r.detail());
+        }
+    }
+
+    /**
+     * Checks a fork's result against the loop of the workload's {@link Workload#reference()} (W2's for W4 and W5),
+     * run once after the measured runs so that it cannot shape their JIT profile.
+     *
+     * @param result the fork's result
+     * @param reference the reference workload at the same records scale
+     * @throws IllegalStateException if the count or checksum differs (for W5: records lost or counted twice)
+     */
+    void verifyAgainstReference(ForkResult result, Workload reference) {
+        RunResult loop = reference.runLoop(true);
+        if (loop.sinkRecords() != result.sinkRecords() || loop.checksum() != result.checksum()) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "CHECKSUM MISMATCH: %s ended with checksum "
+                    + "%x over %,d records, but %s's loop computes %x over %,d records for the same input: the "
+                    + "engine lost records or counted some twice, so its state was not exactly-once", spec.label(),
+                    result.checksum(), result.sinkRecords(), reference.name(), loop.checksum(), loop.sinkRecords()));
+        }
+        out.printf(Locale.ROOT, "  checksum %x over %,d records = %s's loop%n", result.checksum(),
+                result.sinkRecords(), reference.name());
     }
 
     private RunResult runOnce() throws Exception {
@@ -86,9 +124,7 @@ final class ForkMeasurement {
 
     /** @return the median records/s; for an even count, the mean of the two middle values */
     static double medianRate(List<RunResult> runs) {
-        double[] rates = runs.stream().mapToDouble(RunResult::recordsPerSecond).sorted().toArray();
-        int mid = rates.length / 2;
-        return rates.length % 2 == 1 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
+        return Medians.of(runs.stream().mapToDouble(RunResult::recordsPerSecond).toArray());
     }
 
     private static long medianNetRuntime(List<RunResult> runs) {

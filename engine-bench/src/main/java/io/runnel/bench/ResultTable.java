@@ -12,7 +12,9 @@ import java.util.Map;
  *
  * <p><b>Contract:</b> {@code ratio = engine records/s / loop records/s}, both over the same input records. A row
  * whose engine checksum differs from the loop's is marked {@code MISMATCH} and makes {@link #allChecksumsMatch()}
- * false. Missing figures (a failed fork) print as {@code -}.
+ * false. Missing figures (a failed fork) print as {@code -}. A workload without a loop of its own (W4, W5) is
+ * compared with its reference's loop (W2's); the checkpoint figures of W4 and W5 follow in a
+ * {@link CheckpointTable}.
  *
  * <p><b>Threading:</b> the runner's main thread only.
  */
@@ -44,12 +46,13 @@ final class ResultTable {
         sb.append(String.format(Locale.ROOT, format, "workload", "p", "engine M rec/s", "loop M rec/s", "ratio",
                 "checksum", "check"));
         for (String w : workloads) {
-            ForkResult loop = results.get(new ForkSpec(w, ForkSpec.LOOP).label());
+            String loopOf = loopWorkload(w);
+            ForkResult loop = results.get(new ForkSpec(loopOf, ForkSpec.LOOP).label());
             for (int p : parallelisms) {
                 ForkResult engine = results.get(ForkSpec.engine(w, p).label());
                 sb.append(String.format(Locale.ROOT, format, w.toUpperCase(Locale.ROOT), p, rate(engine), rate(loop),
                         ratio(engine, loop), engine == null ? "-" : Long.toHexString(engine.checksum()),
-                        check(w, p, engine, loop)));
+                        check(w, p, engine, loop, loopOf)));
             }
         }
         for (String w : workloads) {
@@ -65,15 +68,24 @@ final class ResultTable {
                         Long.toHexString(unboxed.checksum())));
             }
         }
+        sb.append(new CheckpointTable(results).render(workloads, parallelisms));
         return sb.toString();
     }
 
-    private String check(String workload, int parallelism, ForkResult engine, ForkResult loop) {
+    /**
+     * @return the workload whose loop {@code workload}'s engine rows compare with: its own, or its reference's
+     *     (W2's for W4 and W5; the names do not depend on the records scale)
+     */
+    private static String loopWorkload(String workload) {
+        return Workload.of(workload, 1.0).reference().orElse(workload).toUpperCase(Locale.ROOT);
+    }
+
+    private String check(String workload, int parallelism, ForkResult engine, ForkResult loop, String loopOf) {
         if (engine == null || loop == null) {
             return "-";
         }
         if (engine.checksum() == loop.checksum() && engine.sinkRecords() == loop.sinkRecords()) {
-            return "= loop";
+            return loopOf.equalsIgnoreCase(workload) ? "= loop" : "= " + loopOf + " loop";
         }
         mismatches.add(String.format(Locale.ROOT, "%s p%d: engine checksum %x / %d records, loop %x / %d records",
                 workload, parallelism, engine.checksum(), engine.sinkRecords(), loop.checksum(), loop.sinkRecords()));

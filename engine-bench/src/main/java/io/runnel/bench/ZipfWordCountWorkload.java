@@ -3,6 +3,7 @@ package io.runnel.bench;
 import io.runnel.api.common.Configuration;
 import io.runnel.api.common.JobExecutionResult;
 import io.runnel.api.common.Tuple2;
+import io.runnel.api.datastream.DataStream;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.functions.KeySelector;
 import io.runnel.state.rocksdb.EmbeddedRocksDBStateBackend;
@@ -72,22 +73,43 @@ final class ZipfWordCountWorkload implements Workload {
 
     @Override
     public RunResult runEngine(int parallelism) throws Exception {
-        // Built before the clock starts: the table is cached per JVM, as the loop's is.
+        StreamExecutionEnvironment env = environment(parallelism, rocksDb);
+        addJob(env, records);
+        long start = System.nanoTime();
+        JobExecutionResult result = env.execute(name() + " zipf word count p" + parallelism);
+        long elapsed = System.nanoTime() - start;
+        return new RunResult(records, CountingSink.count(result), CountingSink.checksum(result), elapsed,
+                result.getNetRuntimeMillis());
+    }
+
+    /**
+     * Builds the table of the words (cached per JVM, so that no run's clock includes it, as the loop's does not)
+     * and returns an environment for W2's job at {@code parallelism}, with the keyed state in RocksDB if
+     * {@code rocksDb}; W4 and W5 ({@link CheckpointedWordCountWorkload}, {@link RecoveryWorkload}) start from it.
+     */
+    static StreamExecutionEnvironment environment(int parallelism, boolean rocksDb) {
         ZipfTable.of(VOCABULARY_SIZE, EXPONENT);
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration());
         env.setParallelism(parallelism);
         if (rocksDb) {
             env.setStateBackend(new EmbeddedRocksDBStateBackend());
         }
-        env.fromSource(new IndexedSource<>(records, GENERATOR), "zipf-words")
-                .keyBy(WORD)
-                .process(new RunningCount())
-                .sinkTo(new CountingSink<>(ZipfWordCountWorkload::fingerprint));
-        long start = System.nanoTime();
-        JobExecutionResult result = env.execute(name() + " zipf word count p" + parallelism);
-        long elapsed = System.nanoTime() - start;
-        return new RunResult(records, CountingSink.count(result), CountingSink.checksum(result), elapsed,
-                result.getNetRuntimeMillis());
+        return env;
+    }
+
+    /** Adds W2's job to {@code env}: {@code records} words → keyBy word → {@link RunningCount} → counting sink. */
+    static void addJob(StreamExecutionEnvironment env, long records) {
+        countWords(words(env, records)).sinkTo(new CountingSink<>(ZipfWordCountWorkload::fingerprint));
+    }
+
+    /** @return W2's keyed step on {@code words}: keyBy word → {@link RunningCount}, one pair per word */
+    static DataStream<Tuple2<String, Long>> countWords(DataStream<String> words) {
+        return words.keyBy(WORD).process(new RunningCount());
+    }
+
+    /** @return W2's input: {@code records} words drawn from Zipf(s), record i depending only on (seed, i) */
+    static DataStream<String> words(StreamExecutionEnvironment env, long records) {
+        return env.fromSource(new IndexedSource<>(records, GENERATOR), "zipf-words");
     }
 
     /** @return a well-mixed 64-bit fingerprint of a (word, count) pair; {@code String.hashCode} is JVM-stable */

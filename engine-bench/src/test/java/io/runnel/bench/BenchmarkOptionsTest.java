@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkOptionsTest {
@@ -46,6 +47,18 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void w4NamesBothBackendsAndCheckpointedWorkloadsHaveNoLoopOfTheirOwn() {
+        BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--workloads", "W2,W4,w5,W4-heap",
+            "--parallelism", "1"});
+        assertEquals(List.of("W2", "W4-heap", "W4-RocksDB", "w5"), o.workloads());
+        assertEquals(List.of("W2 engine p1", "W2 loop", "W4-HEAP engine p1", "W4-ROCKSDB engine p1", "W5 engine p1"),
+                new BenchmarkRunner(o, System.out).plan().stream().map(ForkSpec::label).toList());
+        assertEquals(Optional.of("W2"), Workload.of("W5", 1).reference());
+        assertEquals(Optional.of("W4-heap"), Workload.of("W5", 1).baseline());
+        assertEquals(Optional.of("W2-RocksDB"), Workload.of("W4-RocksDB", 1).baseline());
+    }
+
+    @Test
     void rejectsBadOptions() {
         assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(new String[] {"--workloads", "W9"}));
         assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(new String[] {"--runs", "0"}));
@@ -60,6 +73,40 @@ class BenchmarkOptionsTest {
     void resultLineRoundTrips() {
         ForkResult r = new ForkResult(ForkSpec.engine("W1", 2), 12_345_678.9, 25_000_000, -42, 1234);
         assertEquals(r, ForkResult.parse(r.toLine()));
+    }
+
+    @Test
+    void resultLineWithCheckpointsAndRecoveriesRoundTrips() {
+        ForkResult r = new ForkResult(ForkSpec.engine("W5", 1), 2.5e6, 20_000_000, 77, 8000,
+                new CheckpointSummary(7, 1, 12.5, 1_600_000.5, 1_700_000), List.of(8.25, 9.5, 7.125));
+        assertEquals(r, ForkResult.parse(r.toLine()));
+        assertEquals(8.25, r.medianRecoveryMillis());
+    }
+
+    @Test
+    void checkpointSummaryPoolsTheRunsCheckpoints() {
+        CheckpointSummary s = CheckpointSummary.of(List.of(
+                new CheckpointFigures(List.of(10L, 30L), List.of(100L, 200L), 0),
+                new CheckpointFigures(List.of(20L, 40L, 50L), List.of(300L, 400L, 500L), 1)));
+        assertEquals(new CheckpointSummary(2.5, 1, 30, 300, 500), s);
+    }
+
+    @Test
+    void checkpointTableShowsRatiosToTheBaselineAndTheTargets() {
+        ResultTable table = new ResultTable();
+        table.add(new ForkResult(ForkSpec.engine("W2", 1), 3e6, 5, 7, 100));
+        table.add(new ForkResult(new ForkSpec("W2", ForkSpec.LOOP), 6e6, 5, 7, -1));
+        table.add(new ForkResult(ForkSpec.engine("W4-heap", 1), 2.91e6, 5, 7, 100,
+                new CheckpointSummary(7, 0, 12, 1.6e6, 1_650_000), List.of()));
+        table.add(new ForkResult(ForkSpec.engine("W5", 1), 2.5e6, 5, 7, 100,
+                new CheckpointSummary(7, 1, 60, 1.6e6, 1_650_000), List.of(20.0)));
+        String text = table.render(List.of("W2", "W4-heap", "W5"), List.of(1));
+        assertEquals(true, text.contains("= W2 loop"), text);
+        assertEquals(true, text.contains("0.970"), text);
+        assertEquals(true, text.contains("W4-HEAP p1 / W2 throughput"), text);
+        assertEquals(true, text.contains("20.0 (20.0)"), text);
+        assertEquals(1, text.lines().filter(l -> l.contains("MISSED")).count(), text);
+        assertEquals(0, table.mismatches().size(), text);
     }
 
     @Test

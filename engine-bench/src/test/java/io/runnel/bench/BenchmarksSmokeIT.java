@@ -35,6 +35,20 @@ class BenchmarksSmokeIT {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"W4-heap", "W4-RocksDB", "W5"})
+    void checkpointedWorkloadsEndWithW2sChecksum(String name) throws Exception {
+        Workload workload = Workload.of(name, SCALE);
+        RunResult loop = Workload.of(workload.reference().orElseThrow(), SCALE).runLoop(true);
+        for (int parallelism : new int[] {1, 2}) {
+            RunResult engine = workload.runEngine(parallelism);
+            assertEquals(loop.sinkRecords(), engine.sinkRecords(), name + " p" + parallelism + " count");
+            assertEquals(loop.checksum(), engine.checksum(), name + " p" + parallelism + " checksum vs W2's loop");
+            assertTrue(engine.checkpoints() != null, "checkpoint figures");
+            assertEquals(name.equals("W5"), engine.recoveryNanos() >= 0, "a recovery time exactly for W5");
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"1", "2", "loop"})
     void forkModeMeasuresInThisJvmAndPrintsAResultLine(String mode) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
