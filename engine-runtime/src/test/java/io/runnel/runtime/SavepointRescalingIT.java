@@ -39,8 +39,8 @@ class SavepointRescalingIT {
     private static final long KEYS = 1_000;
 
     /** Per run: records seen in the current phase, and the latch the test waits on before stopping. */
-    private static final Map<String, AtomicLong> SEEN = new ConcurrentHashMap<>();
-    private static final Map<String, CountDownLatch> PROGRESS = new ConcurrentHashMap<>();
+    static final Map<String, AtomicLong> SEEN = new ConcurrentHashMap<>();
+    static final Map<String, CountDownLatch> PROGRESS = new ConcurrentHashMap<>();
 
     /** Passes numbers through; opens the run's latch after 100,000 of them, so the test stops a busy job. */
     static final class Progress implements MapFunction<Long, Long> {
