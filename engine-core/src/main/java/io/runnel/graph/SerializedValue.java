@@ -64,6 +64,20 @@ public final class SerializedValue<T> implements Serializable {
         }
     }
 
+    /**
+     * @param bytes a serialized form from {@link #bytes()} (not copied: do not change it afterwards)
+     * @param description what it is, for error messages
+     * @return the value of those bytes
+     */
+    public static <T> SerializedValue<T> fromBytes(byte[] bytes, String description) {
+        return new SerializedValue<>(bytes, description);
+    }
+
+    /** @return a copy of the serialized form */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
     /** @return the size of the serialized form in bytes */
     public int sizeBytes() {
         return bytes.length;

@@ -1,5 +1,6 @@
 package io.runnel.runtime.jobmanager;
 
+import io.runnel.graph.SerializedValue;
 import io.runnel.annotation.MainThread;
 import io.runnel.api.connector.source.Source;
 import io.runnel.api.connector.source.SourceSplit;
@@ -53,7 +54,8 @@ final class SourceCoordinator<S extends SourceSplit> implements SplitEnumeratorC
         if (checkpoint == null) {
             enumerator = source.createEnumerator(this);
         } else {
-            Object state = JavaSerialization.deserialize(checkpoint, classLoader);
+            Object state = SerializedValue.fromBytes(checkpoint, "the split enumerator checkpoint of source "
+                    + source.getClass().getName()).deserialize(classLoader);
             enumerator = ((Source) source).restoreEnumerator(this, state);
         }
         enumerator.start();
@@ -66,7 +68,8 @@ final class SourceCoordinator<S extends SourceSplit> implements SplitEnumeratorC
      */
     @MainThread
     byte[] snapshot(long checkpointId) throws Exception {
-        return JavaSerialization.serialize(enumerator.snapshotState(checkpointId));
+        return SerializedValue.of(enumerator.snapshotState(checkpointId), "the split enumerator checkpoint of source "
+                + source.getClass().getName()).bytes();
     }
 
     /** Handles an event from reader {@code subtask}. */

@@ -3,16 +3,13 @@ package io.runnel.state.operator;
 import io.runnel.api.typeutils.DataInputDeserializer;
 import io.runnel.api.typeutils.DataOutputSerializer;
 import io.runnel.api.typeutils.TypeSerializer;
-import java.io.ByteArrayInputStream;
+import io.runnel.graph.SerializedValue;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +62,8 @@ public final class OperatorStateSnapshotIO {
             }
             out.writeUTF(e.getKey());
             out.writeByte(list.mode().ordinal());
-            byte[] serializer = javaSerialize(list.serializer());
+            byte[] serializer = SerializedValue.of(list.serializer(), "the serializer of operator state '"
+                    + e.getKey() + "'").bytes();
             out.writeInt(serializer.length);
             out.write(serializer);
             out.writeInt(list.elements().size());
@@ -110,8 +108,8 @@ public final class OperatorStateSnapshotIO {
                 String name = data.readUTF();
                 OperatorStateSnapshot.Mode mode = OperatorStateSnapshot.Mode.values()[data.readByte()];
                 byte[] serializerBytes = data.readNBytes(data.readInt());
-                TypeSerializer<Object> serializer = (TypeSerializer<Object>) javaDeserialize(serializerBytes,
-                        classLoader);
+                TypeSerializer<Object> serializer = SerializedValue.<TypeSerializer<Object>>fromBytes(serializerBytes,
+                        "the serializer of operator state '" + name + "' in " + source).deserialize(classLoader);
                 int elements = data.readInt();
                 List<Object> list = new ArrayList<>(elements);
                 for (int k = 0; k < elements; k++) {
@@ -121,32 +119,8 @@ public final class OperatorStateSnapshotIO {
                 states.put(name, new OperatorStateSnapshot.NamedList(mode, list, serializer));
             }
             return new OperatorStateSnapshot(states);
-        } catch (EOFException | ArrayIndexOutOfBoundsException | ClassNotFoundException e) {
+        } catch (EOFException | ArrayIndexOutOfBoundsException | IllegalStateException e) {
             throw new IOException("Operator state " + source + " is corrupt or truncated: " + e, e);
-        }
-    }
-
-    private static byte[] javaSerialize(Object o) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static Object javaDeserialize(byte[] bytes, ClassLoader classLoader)
-            throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
-            @Override
-            protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-                try {
-                    return Class.forName(desc.getName(), false, classLoader);
-                } catch (ClassNotFoundException e) {
-                    return super.resolveClass(desc);
-                }
-            }
-        }) {
-            return in.readObject();
         }
     }
 }
