@@ -2,6 +2,7 @@ package io.runnel.cli;
 
 import io.runnel.cli.command.ExamplesCommand;
 import io.runnel.cli.command.RunCommand;
+import io.runnel.cli.command.SavepointCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,8 +15,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code runnel} command: {@code runnel run [--parallelism N] [--class MAIN] JAR|EXAMPLE [ARGS...]},
- * {@code runnel examples}, {@code --help}, {@code --version}.
+ * The {@code runnel} command: {@code runnel run [OPTIONS] JAR|EXAMPLE [ARGS...]}, {@code runnel examples},
+ * {@code runnel savepoint} (which explains that it needs cluster mode), {@code --help}, {@code --version}.
  *
  * <p><b>Contract:</b> exit codes are those of {@link ExitCode}. Every error is one line on standard error that
  * starts with {@code Error: }; stack traces go only to the log (see {@link LogSetup}). Arguments after
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "runnel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs Runnel stream-processing jobs on an embedded local cluster.",
-        subcommands = {RunCommand.class, ExamplesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ExamplesCommand.class, SavepointCommand.class,
+            CommandLine.HelpCommand.class})
 public final class RunnelCli implements Callable<Integer> {
 
     @Spec

@@ -122,6 +122,34 @@ class RunnelCliTest {
     }
 
     @Test
+    void invalidCheckpointAndSavepointOptionsExitTwoNamingOptionAndValue() {
+        assertUsageError("Error: Invalid value for option '--checkpoint-interval': 'soon' is not a duration; use a "
+                + "whole number and a unit: ms, s, min or h, e.g. 500ms, 1s, 2min (see 'runnel run --help')",
+                CliRun.of("run", "--checkpoint-interval", "soon", "flight-delays"));
+        assertUsageError("Error: Invalid value for option '--state': 'lmdb' is not a state backend; use heap or "
+                + "rocksdb (see 'runnel run --help')", CliRun.of("run", "--state", "lmdb", "flight-delays"));
+        assertUsageError("Error: --stop-with-savepoint-after needs --savepoint-dir DIR: where the savepoint goes "
+                + "(see 'runnel run --help')", CliRun.of("run", "--stop-with-savepoint-after", "1s", "flight-delays"));
+        Path missing = dir.resolve("savepoint-gone");
+        assertUsageError("Error: --from-savepoint " + missing + ": No savepoint or checkpoint at " + missing
+                + ": it does not exist", CliRun.of("run", "--from-savepoint", missing.toString(), "flight-delays"));
+    }
+
+    @Test
+    void savepointCommandExplainsThatItNeedsClusterModeAndExitsTwo() {
+        String expected = "Error: 'runnel savepoint' needs cluster mode, which Runnel does not have yet: a job "
+                + "started with 'runnel run' runs on an embedded cluster inside that process. Start the job with "
+                + "'runnel run --savepoint-dir DIR ...' and press Ctrl-C (or send SIGTERM) to stop it with a "
+                + "savepoint, or add '--stop-with-savepoint-after DURATION'; resume with 'runnel run "
+                + "--from-savepoint PATH ...'";
+        assertUsageError(expected, CliRun.of("savepoint"));
+        assertUsageError(expected, CliRun.of("savepoint", "a1b2c3", dir.toString()));
+        CliRun help = CliRun.of("savepoint", "--help");
+        assertEquals(ExitCode.OK, help.exitCode());
+        assertTrue(help.out().contains("need cluster mode"), help.out());
+    }
+
+    @Test
     void invalidExampleArgumentsExitTwo() {
         assertUsageError("Error: flight-delays: --min-flights expects a whole number >= 0, got 'lots'",
                 CliRun.of("run", "flight-delays", "--min-flights", "lots"));
@@ -158,6 +186,11 @@ class RunnelCliTest {
         CliRun runHelp = CliRun.of("run", "--help");
         assertEquals(ExitCode.OK, runHelp.exitCode());
         assertTrue(runHelp.out().contains("--parallelism=N"), runHelp.out());
+        for (String option : new String[] {"--checkpoint-interval=DURATION", "--checkpointing-mode=MODE",
+            "--checkpoint-dir=DIR", "--state=BACKEND", "-s, --from-savepoint=PATH", "--allow-non-restored-state",
+            "--savepoint-dir=DIR", "--stop-with-savepoint-after=DURATION"}) {
+            assertTrue(runHelp.out().contains(option), option + " in " + runHelp.out());
+        }
 
         CliRun examples = CliRun.of("examples");
         assertEquals(ExitCode.OK, examples.exitCode());

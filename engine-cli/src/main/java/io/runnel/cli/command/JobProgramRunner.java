@@ -2,7 +2,7 @@ package io.runnel.cli.command;
 
 import io.runnel.api.common.Configuration;
 import io.runnel.api.common.JobExecutionException;
-import io.runnel.api.environment.ExecutionOptions;
+import io.runnel.api.environment.JobListener;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.cli.CliException;
 import io.runnel.cli.ExitCode;
@@ -11,14 +11,14 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link JobProgram}'s main method in the CLI's context, as Flink's {@code PackagedProgram} does: every
- * {@link StreamExecutionEnvironment#getExecutionEnvironment()} the program asks for carries the CLI's options and
- * a {@link JobCounter}, and the thread context class loader is the program's while main runs.
+ * {@link StreamExecutionEnvironment#getExecutionEnvironment()} the program asks for carries the CLI's options (as
+ * configuration keys), a {@link JobCounter}, a {@link CheckpointLocationPrinter} and the caller's listeners, and
+ * the thread context class loader is the program's while main runs.
  *
  * <p><b>Contract:</b> once main has returned, the runner waits for every job the program submitted, also those
  * submitted with {@code executeAsync} and still running, because the CLI exits the JVM afterwards. The outcome is
@@ -51,13 +51,15 @@ final class JobProgramRunner {
     /**
      * @param program the program to run
      * @param args the arguments of its main method
-     * @param parallelism the default parallelism of its jobs, or empty for the engine's default
+     * @param configuration the CLI's settings as configuration keys, the starting configuration of every
+     *     environment the program asks for (e.g. {@code parallelism.default}, checkpoint and savepoint keys)
+     * @param listeners further listeners of the jobs the program submits
      * @return the exit code
      * @throws CliException for the usage errors listed in the class comment
      */
-    int run(JobProgram program, List<String> args, OptionalInt parallelism) {
+    int run(JobProgram program, List<String> args, Configuration configuration, List<JobListener> listeners) {
         JobCounter counter = new JobCounter();
-        StreamExecutionEnvironment.setContextFactory(() -> newEnvironment(parallelism, counter));
+        StreamExecutionEnvironment.setContextFactory(() -> newEnvironment(configuration, counter, listeners));
         Thread thread = Thread.currentThread();
         ClassLoader previousLoader = thread.getContextClassLoader();
         thread.setContextClassLoader(program.classLoader());
@@ -119,11 +121,12 @@ final class JobProgramRunner {
         err.flush();
     }
 
-    private static StreamExecutionEnvironment newEnvironment(OptionalInt parallelism, JobCounter counter) {
-        Configuration configuration = new Configuration();
-        parallelism.ifPresent(p -> configuration.set(ExecutionOptions.PARALLELISM, p));
+    private StreamExecutionEnvironment newEnvironment(Configuration configuration, JobCounter counter,
+                                                     List<JobListener> listeners) {
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(configuration);
         env.registerJobListener(counter);
+        env.registerJobListener(new CheckpointLocationPrinter(env.getConfiguration(), err));
+        listeners.forEach(env::registerJobListener);
         return env;
     }
 

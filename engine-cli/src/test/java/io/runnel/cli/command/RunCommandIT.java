@@ -8,6 +8,7 @@ import io.runnel.cli.ExitCode;
 import io.runnel.cli.TestJars;
 import io.runnel.cli.testjobs.AsyncJob;
 import io.runnel.cli.testjobs.BrokenInitJob;
+import io.runnel.cli.testjobs.ConfigEchoJob;
 import io.runnel.cli.testjobs.FailingJob;
 import io.runnel.cli.testjobs.SquaresJob;
 import io.runnel.cli.testjobs.SwallowingJob;
@@ -56,6 +57,29 @@ class RunCommandIT {
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
         assertEquals("sum=385", Files.readAllLines(result).get(0));
         assertEquals("parallelism=1", Files.readAllLines(result).get(2));
+    }
+
+    @Test
+    void checkpointAndStateOptionsReachTheJobJarsConfiguration() throws Exception {
+        Path jar = TestJars.write(dir.resolve("echo.jar"), ConfigEchoJob.class.getName(), ConfigEchoJob.class);
+        Path result = dir.resolve("config.txt");
+        Path checkpoints = dir.resolve("checkpoints");
+        Path savepoints = dir.resolve("savepoints");
+
+        CliRun run = CliRun.of("run", "--checkpoint-interval", "300ms", "--checkpointing-mode", "at-least-once",
+                "--checkpoint-dir", checkpoints.toString(), "--state", "rocksdb", "--savepoint-dir",
+                savepoints.toString(), jar.toString(), result.toString());
+
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        List<String> keys = Files.readAllLines(result);
+        assertTrue(keys.containsAll(List.of("execution.checkpointing.interval=300 ms",
+                "execution.checkpointing.mode=AT_LEAST_ONCE", "state.checkpoints.dir=" + checkpoints,
+                "state.backend=rocksdb", "state.savepoints.dir=" + savepoints)), keys.toString());
+        List<String> err = run.err().lines().toList();
+        assertEquals("Ctrl-C stops the job with a savepoint into " + savepoints, err.get(0));
+        assertTrue(err.get(1).matches("Job [0-9a-f]{32} checkpoints every 300 ms \\(AT_LEAST_ONCE\\) into "
+                + java.util.regex.Pattern.quote(checkpoints.toString()) + "/[0-9a-f]{32}"), err.get(1));
+        assertEquals(2, err.size(), run.err());
     }
 
     @Test
