@@ -1,5 +1,6 @@
 package io.runnel.bench;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,7 @@ final class CheckpointTable {
 
     private static String target(String what, double value, String unit, String op, double bound, boolean met) {
         return String.format(Locale.ROOT, "%-45s %8.3f %-2s (target %s %s) %s", what, value, unit, op,
-                number(bound), met ? "met" : "MISSED");
+                BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString(), met ? "met" : "MISSED");
     }
 
     private static double ratio(ForkResult r, ForkResult base) {

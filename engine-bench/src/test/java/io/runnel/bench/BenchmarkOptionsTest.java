@@ -106,6 +106,7 @@ class BenchmarkOptionsTest {
         assertEquals(true, text.contains("W4-HEAP p1 / W2 throughput"), text);
         assertEquals(true, text.contains("20.0 (20.0)"), text);
         assertEquals(1, text.lines().filter(l -> l.contains("MISSED")).count(), text);
+        assertEquals(true, text.contains("(target >= 0.95) met"), text);
         assertEquals(0, table.mismatches().size(), text);
     }
 
