@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 /**
  * Snapshot bytes in one file of checkpoint storage.
  *
- * <p><b>Threading:</b> immutable.
+ * <p><b>Threading:</b> immutable; Java-serializable through {@link SerializedForm}, as {@link Path} is not.
  *
  * @param path absolute path of the file (the metadata stores it relative to the metadata's directory)
  * @param stateSize length of the file in bytes
@@ -32,5 +33,16 @@ public record FileStateHandle(Path path, long stateSize) implements StreamStateH
     @Override
     public void discardState() throws IOException {
         Files.deleteIfExists(path);
+    }
+
+    private Object writeReplace() {
+        return new SerializedForm(path.toString(), stateSize);
+    }
+
+    /** What Java serialization writes for a handle: the path as a string. */
+    private record SerializedForm(String path, long stateSize) implements Serializable {
+        private Object readResolve() {
+            return new FileStateHandle(Path.of(path), stateSize);
+        }
     }
 }
