@@ -72,11 +72,6 @@ final class ManualTimerScheduler extends AbstractExecutorService implements Sche
         return false;
     }
 
-    /** @return the number of scheduled actions not yet run or cancelled */
-    int pending() {
-        return (int) queue.stream().filter(t -> !t.cancelled).count();
-    }
-
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
         if (shutdown) {

@@ -29,7 +29,9 @@ import java.util.function.Function;
  * {@code KeyedOneInputStreamOperatorTestHarness}, but one class for keyed and non-keyed operators, built with a
  * {@link OperatorTestHarnessBuilder} instead of constructors.
  *
- * <p>A keyed process function, fed, snapshotted and restored (from {@code OneInputOperatorTestHarnessTest}):
+ * <p>A keyed process function, fed, snapshotted and restored (from
+ * {@code OneInputOperatorTestHarnessTest.restoredHarnessFiresTheEventTimeTimerOfTheSnapshot}; the function counts
+ * per key and sets an event-time timer 100 ms after each record):
  * <pre>{@code
  * OperatorSnapshot snapshot;
  * try (OneInputOperatorTestHarness<Long, String> harness = OneInputOperatorTestHarness
@@ -44,7 +46,8 @@ import java.util.function.Function;
  *         .restoreFrom(snapshot)
  *         .build()) {
  *     restored.processWatermark(200);
- *     assertEquals(List.of(OutputElement.record("1:1", 110), OutputElement.watermark(200)), restored.getOutput());
+ *     assertEquals(List.of(OutputElement.record("1:1 EVENT_TIME@110", 110), OutputElement.watermark(200)),
+ *             restored.getOutput());
  * }
  * }</pre>
  * Window operators come from the DataStream code that would build them, see {@link #forPipeline}.
@@ -55,7 +58,9 @@ import java.util.function.Function;
  * {@link OperatorTestHarnessBuilder#processingTime(long)} (default 0): the wall clock is never read; operators see
  * this time as "now", state time-to-live reads it, and processing-time timers fire only in
  * {@link #setProcessingTime}, in time order. Output is recorded as immutable {@link OutputElement}s; the values
- * inside are not copied.
+ * inside are not copied. A snapshot holds the operator's state and timers but, like a checkpoint, not its current
+ * watermark: a restored harness starts without one (in a job, the restored task's inputs send watermarks again),
+ * so send the last watermark again before data that should count as late.
  *
  * <p><b>Threading:</b> not thread-safe: every call, and the operator's user code, run on the thread that built
  * the harness (checked; other threads get an {@link IllegalStateException}). Mails put from other threads run at
@@ -126,10 +131,12 @@ public final class OneInputOperatorTestHarness<IN, OUT> implements AutoCloseable
 
     /**
      * A harness for the one operator that {@code pipeline} applies to its input, written as DataStream code; this
-     * is how to test window operators, with all their options:
+     * is how to test window operators, with all their options (from
+     * {@code OneInputOperatorTestHarnessTest.aRestoredOperatorStartsWithoutAWatermark}):
      * <pre>{@code
-     * OneInputOperatorTestHarness.forPipeline(TypeInformation.of(Long.class),
-     *         in -> in.keyBy(v -> v % 3).window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).reduce(Long::sum))
+     * var pipeline = OneInputOperatorTestHarness.<Long, Long>forPipeline(TypeInformation.of(Long.class),
+     *         in -> in.keyBy(v -> v % 3).window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+     *                 .reduce(Long::sum));
      * }</pre>
      *
      * @param inputType the type of the records the operator reads

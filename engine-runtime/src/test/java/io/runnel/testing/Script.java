@@ -2,6 +2,7 @@ package io.runnel.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A scripted input for a harness (records, watermarks, processing-time moves) that can be replayed from any step,
@@ -68,6 +69,16 @@ final class Script<IN> {
     /** @return what step {@code index} does, for failure messages */
     String describe(int index) {
         return index < steps.size() ? steps.get(index).toString() : "end";
+    }
+
+    /** @return the time of the last watermark among the steps before {@code index}, if any */
+    OptionalLong lastWatermarkBefore(int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            if (steps.get(i) instanceof WatermarkStep<IN> w) {
+                return OptionalLong.of(w.timestampMillis());
+            }
+        }
+        return OptionalLong.empty();
     }
 
     /** Runs steps {@code [from, to)} on {@code harness}. */
