@@ -51,7 +51,9 @@ public final class StateAssignment {
         for (OperatorState state : checkpoint.operators().values()) {
             JobVertex v = vertexOf.get(state.operatorId());
             if (v == null) {
-                unmatched.add(state.operatorId());
+                if (holdsState(state)) {
+                    unmatched.add(state.operatorId());
+                }
                 continue;
             }
             boolean keyed = state.subtasks().values().stream().anyMatch(s -> s.keyedState() != null);
@@ -70,6 +72,27 @@ public final class StateAssignment {
             LOG.warn("Dropping the state of operators {} from {}: the job no longer has them", unmatched,
                     checkpoint.directory());
         }
+    }
+
+    /** @return true if the operator has state to lose (not just "finished" markers of stateless subtasks) */
+    private static boolean holdsState(OperatorState state) {
+        return state.coordinatorState() != null || state.subtasks().values().stream()
+                .anyMatch(s -> s.operatorState() != null || s.keyedState() != null);
+    }
+
+    /**
+     * @return true if every subtask of the operator had finished: only then does it start finished (a partly
+     *     finished operator runs again, its finished subtasks with empty state, so that state dealt out anew,
+     *     such as a source's splits, is read wherever it lands)
+     */
+    private static boolean fullyFinished(OperatorState state) {
+        for (int i = 0; i < state.parallelism(); i++) {
+            OperatorSubtaskState s = state.subtasks().get(i);
+            if (s == null || !s.finished()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -97,9 +120,8 @@ public final class StateAssignment {
                     keyed.add(s.keyedState());
                 }
             }
-            OperatorSubtaskState own = state.subtasks().get(subtaskIndex);
-            boolean finished = state.parallelism() == vertex.parallelism() && own != null && own.finished();
-            operators.put(OperatorIds.of(op), new TaskRestore.OperatorRestore(keyed, operatorStates, finished));
+            operators.put(OperatorIds.of(op), new TaskRestore.OperatorRestore(keyed, operatorStates,
+                    fullyFinished(state)));
         }
         return new TaskRestore(checkpoint.checkpointId(), operators);
     }

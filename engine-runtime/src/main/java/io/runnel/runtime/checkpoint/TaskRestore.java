@@ -32,7 +32,8 @@ public record TaskRestore(long checkpointId, Map<String, OperatorRestore> operat
      * @param keyedState every keyed handle whose key groups intersect the subtask's range
      * @param operatorStates the operator state of every old subtask, in old subtask order (null entries: none),
      *     so the subtask can compute its share after a change of parallelism
-     * @param finished true if the subtask had finished; it then starts finished and does not run again
+     * @param finished true if every subtask of the operator had finished; it then starts finished and does not
+     *     run again
      */
     public record OperatorRestore(List<KeyedStateHandle> keyedState, List<StreamStateHandle> operatorStates,
                                   boolean finished) {

@@ -22,6 +22,7 @@ import java.io.IOException;
  *   STATUS     3 | idle (1)
  *   BARRIER    4 | checkpointId (8) | timestamp (8) | savepoint (1) | target directory (UTF)
  *   EOP        5
+ *   SUSPENDED  6   (end of partition after a stop-with-savepoint without drain)
  * </pre>
  *
  * <p><b>Threading:</b> holds the (possibly stateful) value serializer and a reusable record; one instance per
@@ -37,6 +38,7 @@ public final class StreamElementSerializer<T> {
     static final byte STATUS = 3;
     static final byte BARRIER = 4;
     static final byte EOP = 5;
+    static final byte EOP_SUSPENDED = 6;
 
     private final TypeSerializer<T> valueSerializer;
     private final StreamRecord<T> reuse = new StreamRecord<>(null);
@@ -70,8 +72,8 @@ public final class StreamElementSerializer<T> {
             out.writeLong(b.timestampMillis());
             out.writeBoolean(b.savepoint());
             out.writeUTF(b.targetDirectory());
-        } else if (event instanceof EndOfPartition) {
-            out.writeByte(EOP);
+        } else if (event instanceof EndOfPartition end) {
+            out.writeByte(end == EndOfPartition.SUSPENDED ? EOP_SUSPENDED : EOP);
         } else {
             throw new IllegalArgumentException("not an event: " + event);
         }
@@ -99,6 +101,8 @@ public final class StreamElementSerializer<T> {
                 return new CheckpointBarrier(in.readLong(), in.readLong(), in.readBoolean(), in.readUTF());
             case EOP:
                 return EndOfPartition.INSTANCE;
+            case EOP_SUSPENDED:
+                return EndOfPartition.SUSPENDED;
             default:
                 throw new IOException("corrupt stream: unknown element tag " + tag);
         }

@@ -51,6 +51,8 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     private CompletableFuture<Void> suspended;
     /** Owner: task thread. The input ends at the next poll (stop-with-savepoint completed). */
     private boolean stopped;
+    /** Owner: task thread. Whether the pending stop drains (final watermark, operators finish). */
+    private boolean draining;
     /** Owner: task thread. Called at the first record, then cleared; null when nobody listens. */
     private Runnable firstRecordListener;
 
@@ -155,13 +157,26 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
             endOfInputWatermarkSent = true;
             output.emitWatermark(Watermark.MAX_WATERMARK);
         }
+        draining = drain;
         suspended = new CompletableFuture<>();
+        if (splitWatermarks != null) {
+            // A watermark after the savepoint's barrier could fire windows whose results a resumed job emits again.
+            splitWatermarks.pause(true);
+        }
+    }
+
+    /** @return true if the source stopped after a stop-with-savepoint without drain */
+    public boolean isSuspendedForGood() {
+        return stopped && !draining;
     }
 
     /** The savepoint failed: reading goes on. */
     public void resume() {
         CompletableFuture<Void> s = suspended;
         suspended = null;
+        if (splitWatermarks != null && !stopped) {
+            splitWatermarks.pause(false);
+        }
         if (s != null) {
             s.complete(null);
         }

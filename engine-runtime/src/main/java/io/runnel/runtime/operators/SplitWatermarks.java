@@ -38,6 +38,8 @@ final class SplitWatermarks<T> {
     private final StreamRecord<T> reuse = new StreamRecord<>(null);
     /** Owner: task thread. */
     private final Map<String, SplitOutput> splits = new LinkedHashMap<>();
+    /** Owner: task thread. No periodic watermarks while set. */
+    private boolean paused;
     /** Owner: task thread. The output of records without a split, cached: it is on the per-record path. */
     private SourceOutput<T> noSplit;
     private long emittedWatermark = Long.MIN_VALUE;
@@ -67,12 +69,19 @@ final class SplitWatermarks<T> {
         processingTimeService.registerTimer(processingTimeService.getCurrentProcessingTime() + intervalMillis,
                 time -> {
                     if (!closed) {
-                        for (SplitOutput split : new ArrayList<>(splits.values())) {
-                            split.generator.onPeriodicEmit(split);
+                        if (!paused) {
+                            for (SplitOutput split : new ArrayList<>(splits.values())) {
+                                split.generator.onPeriodicEmit(split);
+                            }
                         }
                         schedulePeriodic();
                     }
                 });
+    }
+
+    /** Stops or restarts the periodic watermarks (while a stop-with-savepoint is pending). Task thread. */
+    void pause(boolean pause) {
+        this.paused = pause;
     }
 
     /** @return the output of split {@code splitId}, created on first use */

@@ -73,6 +73,8 @@ final class NetworkInputProcessor implements StreamInputProcessor {
     private boolean emittedIdle;
     /** Owner: task thread. */
     private int finishedChannels;
+    /** Owner: task thread. Whether a channel ended suspended (stop-with-savepoint without drain). */
+    private boolean suspendedEnd;
     /** Owner: task thread. */
     private long emittedWatermark = Long.MIN_VALUE;
     /** Owner: task thread. */
@@ -232,10 +234,15 @@ final class NetworkInputProcessor implements StreamInputProcessor {
         } else if (element instanceof Watermark w) {
             channelWatermarks[channel] = Math.max(channelWatermarks[channel], w.timestamp());
             advanceWatermark();
-        } else if (element instanceof EndOfPartition) {
+        } else if (element instanceof EndOfPartition end) {
+            suspendedEnd |= end == EndOfPartition.SUSPENDED;
             finished[channel] = true;
             finishedChannels++;
-            advanceWatermark();
+            if (!suspendedEnd) {
+                // A suspended channel did not reach the end of its data: leaving it out of the minimum would let
+                // the watermark jump and fire windows after the savepoint that a resumed job fires again.
+                advanceWatermark();
+            }
             if (barrierHandler != null) {
                 barrierHandler.processEndOfPartition(channel);
             }
@@ -258,7 +265,7 @@ final class NetworkInputProcessor implements StreamInputProcessor {
      * consumers it is idle instead, and active again when one of them is (after Flink's status watermark valve).
      */
     private void advanceWatermark() throws Exception {
-        if (finishedChannels == finished.length) {
+        if (finishedChannels == finished.length || suspendedEnd) {
             // Every input has ended: the last watermark stands (a bounded input's final one was already sent).
             return;
         }
@@ -333,6 +340,11 @@ final class NetworkInputProcessor implements StreamInputProcessor {
     @Override
     public CompletableFuture<Void> getAvailableFuture() {
         return gate.getAvailableFuture();
+    }
+
+    @Override
+    public boolean endedBySuspend() {
+        return suspendedEnd;
     }
 
     @Override

@@ -41,6 +41,11 @@ final class SourceInputProcessor implements StreamInputProcessor {
     }
 
     @Override
+    public boolean endedBySuspend() {
+        return source.isSuspendedForGood();
+    }
+
+    @Override
     public void close() {
         // The reader is closed with the operator chain.
     }

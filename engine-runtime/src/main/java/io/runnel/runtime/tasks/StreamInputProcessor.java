@@ -25,4 +25,12 @@ interface StreamInputProcessor extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * @return true if the input ended because its producers stopped for a stop-with-savepoint without drain: the
+     *     task then ends without finishing its operators
+     */
+    default boolean endedBySuspend() {
+        return false;
+    }
 }

@@ -108,9 +108,15 @@ public final class StreamTask implements MailboxDefaultAction {
             scheduleFlusher();
             operatorChain.open();
             mailboxProcessor.runMailboxLoop();
-            operatorChain.finish();
+            boolean suspended = inputProcessor.endedBySuspend();
+            if (suspended) {
+                LOG.info("{} stops after a savepoint without finishing its operators",
+                        env.taskInfo().nameWithSubtask());
+            } else {
+                operatorChain.finish();
+            }
             for (RecordWriter<?> w : recordWriters) {
-                w.broadcastEvent(EndOfPartition.INSTANCE);
+                w.broadcastEvent(suspended ? EndOfPartition.SUSPENDED : EndOfPartition.INSTANCE);
             }
         } catch (Throwable t) {
             failure = t;
