@@ -1,7 +1,13 @@
 package io.runnel.examples.flights;
 
+import io.runnel.api.checkpoint.CheckpointedFunction;
+import io.runnel.api.checkpoint.FunctionInitializationContext;
+import io.runnel.api.checkpoint.FunctionSnapshotContext;
 import io.runnel.api.functions.Collector;
 import io.runnel.api.functions.ProcessFunction;
+import io.runnel.api.state.ListState;
+import io.runnel.api.state.ListStateDescriptor;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,14 +22,18 @@ import java.util.Map;
  *
  * <p><b>Threading:</b> task thread only.
  */
-public final class TopDelays extends ProcessFunction<DelayStats, String> {
+public final class TopDelays extends ProcessFunction<DelayStats, String> implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
     private final long minFlights;
     private final int limit;
-    /** Owned by the task thread; created in {@link #open()} because functions are shipped serialized. */
+    /**
+     * Owned by the task thread; created in {@link #initializeState} because functions are shipped serialized, and
+     * written into operator state at each checkpoint so a restored job ranks every airport.
+     */
     private transient Map<String, DelayStats> latest;
+    private transient ListState<DelayStats> checkpointed;
 
     /**
      * @param minFlights the smallest number of flights an airport needs to be ranked
@@ -35,8 +45,18 @@ public final class TopDelays extends ProcessFunction<DelayStats, String> {
     }
 
     @Override
-    public void open() {
+    public void initializeState(FunctionInitializationContext context) throws Exception {
         latest = new HashMap<>();
+        checkpointed = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>("latest-per-airport", DelayStats.class));
+        for (DelayStats stats : checkpointed.get()) {
+            latest.put(stats.origin(), stats);
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        checkpointed.update(new ArrayList<>(latest.values()));
     }
 
     @Override
