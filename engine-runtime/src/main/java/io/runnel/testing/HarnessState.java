@@ -15,21 +15,15 @@ import io.runnel.state.KeyedStateBackendParameters;
 import io.runnel.state.StateBackend;
 import io.runnel.state.TtlTimeProvider;
 import io.runnel.state.operator.DefaultOperatorStateBackend;
-import io.runnel.state.operator.OperatorStateRedistributor;
-import io.runnel.state.operator.OperatorStateSnapshot;
 import io.runnel.state.operator.OperatorStateSnapshotIO;
 import io.runnel.state.snapshot.AsyncSnapshot;
-import io.runnel.state.snapshot.CheckpointStateOutputStream;
 import io.runnel.state.snapshot.FsCheckpointStreamFactory;
 import io.runnel.state.snapshot.KeyedStateHandle;
 import io.runnel.state.snapshot.SnapshotType;
 import io.runnel.state.snapshot.StreamStateHandle;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The state backends of the operator under test, created (and restored) as a task's {@code OperatorChain} creates
@@ -97,24 +91,9 @@ final class HarnessState {
     /** Reads every old subtask's operator state and keeps this subtask's share, as a restoring task does. */
     private static DefaultOperatorStateBackend restoreOperatorState(TaskRestore.OperatorRestore restore,
                                                                     TaskInfo info) throws IOException {
-        if (restore == null) {
-            return new DefaultOperatorStateBackend();
-        }
-        List<OperatorStateSnapshot> old = new ArrayList<>();
-        for (StreamStateHandle h : restore.operatorStates()) {
-            if (h == null) {
-                old.add(null);
-                continue;
-            }
-            try (InputStream in = h.openInputStream()) {
-                old.add(OperatorStateSnapshotIO.read(in, info.userClassLoader(), h + " of " + info.taskName()));
-            }
-        }
-        if (old.stream().allMatch(s -> s == null)) {
-            return new DefaultOperatorStateBackend(new OperatorStateSnapshot(Map.of()));
-        }
-        List<OperatorStateSnapshot> shares = OperatorStateRedistributor.redistribute(old, info.parallelism());
-        return new DefaultOperatorStateBackend(shares.get(info.subtaskIndex()));
+        return restore == null ? new DefaultOperatorStateBackend()
+                : DefaultOperatorStateBackend.restore(restore.operatorStates(), info.userClassLoader(),
+                        info.parallelism(), info.subtaskIndex(), info.taskName());
     }
 
     /** @return the keyed backend, or null for a non-keyed operator */
@@ -147,20 +126,9 @@ final class HarnessState {
             keyed = async.materialize();
         }
         StreamStateHandle operatorState = operatorBackend.isEmpty() ? null
-                : write(streams, OperatorStateSnapshotIO.write(operatorBackend.snapshot()));
+                : streams.writeExclusive("operator-state", OperatorStateSnapshotIO.write(operatorBackend.snapshot()));
         return new OperatorSnapshot(checkpointId, info.subtaskIndex(), info.parallelism(), info.maxParallelism(),
                 new OperatorSubtaskState(operatorState, keyed, false));
-    }
-
-    private static StreamStateHandle write(FsCheckpointStreamFactory streams, byte[] bytes) throws IOException {
-        CheckpointStateOutputStream out = streams.createExclusiveStream("operator-state");
-        try {
-            out.write(bytes);
-            return out.closeAndGetHandle();
-        } catch (IOException e) {
-            out.close();
-            throw e;
-        }
     }
 
     /** Tells the keyed backend that a checkpoint completed (incremental RocksDB then reuses its files). */

@@ -5,14 +5,12 @@ import io.runnel.api.environment.CheckpointingOptions;
 import io.runnel.runtime.checkpoint.OperatorSubtaskState;
 import io.runnel.runtime.checkpoint.TaskStateSnapshot;
 import io.runnel.runtime.network.RecordWriter;
-import io.runnel.state.snapshot.CheckpointStateOutputStream;
 import io.runnel.state.snapshot.CheckpointStreamFactory;
 import io.runnel.state.snapshot.FsCheckpointStreamFactory;
 import io.runnel.state.snapshot.KeyedStateHandle;
 import io.runnel.state.snapshot.SnapshotType;
 import io.runnel.state.snapshot.StreamStateHandle;
 import io.runnel.streamrecord.CheckpointBarrier;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -95,7 +93,7 @@ final class SubtaskCheckpointCoordinator {
                 done++;
                 KeyedStateHandle keyed = part.keyed() == null ? null : part.keyed().materialize();
                 StreamStateHandle operator = part.operatorState() == null ? null
-                        : write(streams, part.operatorId(), part.operatorState());
+                        : streams.writeExclusive("op-" + part.operatorId(), part.operatorState());
                 if (keyed != null || operator != null) {
                     states.put(part.operatorId(), new OperatorSubtaskState(operator, keyed, false));
                 }
@@ -107,18 +105,6 @@ final class SubtaskCheckpointCoordinator {
             return;
         }
         responder.acknowledgeCheckpoint(checkpointId, new TaskStateSnapshot(states));
-    }
-
-    private static StreamStateHandle write(CheckpointStreamFactory streams, String operatorId, byte[] bytes)
-            throws IOException {
-        CheckpointStateOutputStream out = streams.createExclusiveStream("op-" + operatorId);
-        try {
-            out.write(bytes);
-            return out.closeAndGetHandle();
-        } catch (IOException e) {
-            out.close();
-            throw e;
-        }
     }
 
     private static void cancel(List<OperatorChain.OperatorSnapshot> parts) {

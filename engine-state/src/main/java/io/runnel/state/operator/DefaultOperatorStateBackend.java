@@ -1,5 +1,8 @@
 package io.runnel.state.operator;
 
+import io.runnel.state.snapshot.StreamStateHandle;
+import java.io.IOException;
+import java.io.InputStream;
 import io.runnel.api.state.ListState;
 import io.runnel.api.state.ListStateDescriptor;
 import io.runnel.api.state.OperatorStateStore;
@@ -30,6 +33,37 @@ public final class DefaultOperatorStateBackend implements OperatorStateStore {
     /** @param restored this instance's share of a previous snapshot, or null for a fresh start */
     public DefaultOperatorStateBackend(OperatorStateSnapshot restored) {
         this.restored = restored;
+    }
+
+    /**
+     * Creates the backend of one new instance from the operator state of every old instance: reads each, deals
+     * the lists out anew (see {@link OperatorStateRedistributor}) and keeps this instance's share. This is how a
+     * restore at another parallelism needs nothing but the old handles.
+     *
+     * @param oldStates the old instances' snapshots in old instance order (null entries: none)
+     * @param classLoader the job's class loader
+     * @param parallelism the new number of instances
+     * @param index this instance's index
+     * @param what names the operator in errors
+     * @return the backend
+     * @throws IOException naming the handle if a snapshot cannot be read
+     */
+    public static DefaultOperatorStateBackend restore(List<StreamStateHandle> oldStates, ClassLoader classLoader,
+                                                      int parallelism, int index, String what) throws IOException {
+        List<OperatorStateSnapshot> old = new ArrayList<>();
+        for (StreamStateHandle h : oldStates) {
+            if (h == null) {
+                old.add(null);
+                continue;
+            }
+            try (InputStream in = h.openInputStream()) {
+                old.add(OperatorStateSnapshotIO.read(in, classLoader, h + " of " + what));
+            }
+        }
+        if (old.stream().allMatch(snapshot -> snapshot == null)) {
+            return new DefaultOperatorStateBackend(new OperatorStateSnapshot(Map.of()));
+        }
+        return new DefaultOperatorStateBackend(OperatorStateRedistributor.redistribute(old, parallelism).get(index));
     }
 
     /** @return true if the backend started from a snapshot */

@@ -38,4 +38,23 @@ public interface CheckpointStreamFactory {
      * @throws IOException if the directory cannot be created
      */
     Path exclusiveDirectory() throws IOException;
+
+    /**
+     * Writes a whole byte array as one exclusive stream.
+     *
+     * @param nameHint a short name for the file
+     * @param bytes the bytes
+     * @return the handle (inline if small)
+     * @throws IOException if the bytes cannot be written; nothing is left behind then
+     */
+    default StreamStateHandle writeExclusive(String nameHint, byte[] bytes) throws IOException {
+        CheckpointStateOutputStream out = createExclusiveStream(nameHint);
+        try {
+            out.write(bytes);
+            return out.closeAndGetHandle();
+        } catch (IOException e) {
+            out.close();
+            throw e;
+        }
+    }
 }
