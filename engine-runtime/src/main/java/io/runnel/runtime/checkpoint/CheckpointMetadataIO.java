@@ -13,11 +13,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,16 +61,17 @@ public final class CheckpointMetadataIO {
     }
 
     /**
-     * Writes the metadata into the checkpoint's directory atomically: a temporary file, then a rename, so a reader
-     * sees a whole file or none.
+     * Writes the metadata into the checkpoint's directory atomically: a temporary file, forced to disk, then a
+     * rename, so a reader sees a whole file or none.
      *
      * @throws IOException if the file cannot be written
      */
     public static void write(CompletedCheckpoint checkpoint) throws IOException {
         Path dir = Files.createDirectories(checkpoint.directory());
         Path tmp = dir.resolve(CheckpointStorageLocations.METADATA_FILE + ".inprogress");
-        try (OutputStream file = Files.newOutputStream(tmp);
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file))) {
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeLong(checkpoint.checkpointId());
@@ -78,6 +81,9 @@ public final class CheckpointMetadataIO {
             for (OperatorState op : checkpoint.operators().values()) {
                 writeOperator(op, out, dir);
             }
+            out.flush();
+            // On disk before the rename makes it visible: a crash must not leave a complete-looking empty file.
+            channel.force(true);
         }
         Files.move(tmp, checkpoint.metadataFile(), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
