@@ -163,7 +163,9 @@ public final class CheckpointCoordinator {
         if (checkpoint == null || !checkpoint.acknowledge(attempt, state)) {
             // Late (the checkpoint was aborted) or from an older attempt: its files are not referenced anywhere.
             discardLateState(state);
-            deleteIfIncomplete(CheckpointStorageLocations.checkpointDirectory(jobRoot, checkpointId));
+            if (checkpoint == null) {
+                deleteIfIncomplete(CheckpointStorageLocations.checkpointDirectory(jobRoot, checkpointId));
+            }
             return;
         }
         completeIfAcknowledged(checkpoint);

@@ -82,7 +82,9 @@ final class PendingCheckpoint {
     /** @return true if the acknowledgement was expected (not a duplicate or from an unknown attempt) */
     @MainThread
     boolean acknowledge(ExecutionAttemptId attempt, TaskStateSnapshot state) {
-        if (!notYetAcknowledged.remove(attempt)) {
+        // A subtask that snapshotted and then finished may be reported finished first: its real state wins, since
+        // records it emitted after the barrier are not in its downstream's snapshot.
+        if (!notYetAcknowledged.remove(attempt) && !finished.remove(attempt)) {
             return false;
         }
         acknowledged.put(attempt, state);

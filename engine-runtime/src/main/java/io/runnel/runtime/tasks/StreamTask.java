@@ -118,6 +118,7 @@ public final class StreamTask implements MailboxDefaultAction {
             for (RecordWriter<?> w : recordWriters) {
                 w.broadcastEvent(suspended ? EndOfPartition.SUSPENDED : EndOfPartition.INSTANCE);
             }
+            checkpoints.awaitPendingAcknowledgements();
         } catch (Throwable t) {
             failure = t;
         }

@@ -15,6 +15,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -36,6 +40,8 @@ final class SubtaskCheckpointCoordinator {
     private final CheckpointResponder responder;
     private final Executor asyncExecutor;
     private final int inlineThresholdBytes;
+    /** Asynchronous parts not yet acknowledged or declined; the task reports FINISHED only after they are. */
+    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
 
     SubtaskCheckpointCoordinator(TaskEnvironment env) {
         this.taskName = env.taskInfo().nameWithSubtask();
@@ -67,11 +73,37 @@ final class SubtaskCheckpointCoordinator {
             decline(barrier.checkpointId(), e);
             throw e;
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        inFlight.add(done);
         try {
-            asyncExecutor.execute(() -> materialize(barrier.checkpointId(), parts, streams));
+            asyncExecutor.execute(() -> {
+                try {
+                    materialize(barrier.checkpointId(), parts, streams);
+                } finally {
+                    inFlight.remove(done);
+                    done.complete(null);
+                }
+            });
         } catch (RejectedExecutionException e) {
+            inFlight.remove(done);
             cancel(parts);
             decline(barrier.checkpointId(), e);
+        }
+    }
+
+    /**
+     * Waits until every asynchronous part has acknowledged or declined, so that a finishing task's report reaches
+     * the JobManager after its acknowledgements (a subtask counted as finished for a checkpoint it snapshotted
+     * would lose the records it emitted after that barrier). Task thread, at the end of a task.
+     *
+     * @throws InterruptedException if the task is interrupted (cancelled) while waiting
+     */
+    @TaskThread
+    void awaitPendingAcknowledgements() throws InterruptedException {
+        try {
+            CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0])).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an asynchronous snapshot failed unexpectedly", e.getCause());
         }
     }
 
