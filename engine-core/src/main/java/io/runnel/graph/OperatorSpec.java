@@ -3,6 +3,7 @@ package io.runnel.graph;
 import io.runnel.annotation.Internal;
 import io.runnel.api.common.OutputTag;
 import io.runnel.api.connector.sink.Sink;
+import io.runnel.api.connector.sink.SinkFunction;
 import io.runnel.api.connector.source.Source;
 import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.api.functions.AggregateFunction;
@@ -279,6 +280,17 @@ public sealed interface OperatorSpec extends Serializable {
 
         public Object userObject() {
             return strategy;
+        }
+    }
+
+    /** Writes through a {@link SinkFunction} (e.g. a two-phase-commit sink). */
+    record SinkFunctionSpec(SinkFunction<?> function) implements OperatorSpec {
+        public String defaultName() {
+            return "Sink";
+        }
+
+        public Object userObject() {
+            return function;
         }
     }
 

@@ -2,6 +2,7 @@ package io.runnel.api.datastream;
 
 import io.runnel.annotation.Public;
 import io.runnel.api.connector.sink.Sink;
+import io.runnel.api.connector.sink.SinkFunction;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.api.functions.FilterFunction;
@@ -160,6 +161,18 @@ public class DataStream<T> {
     public DataStreamSink<T> sinkTo(Sink<T> sink) {
         OneInputTransformation<T, Void> t = new OneInputTransformation<>(transformation, "Sink",
                 new OperatorSpec.SinkSpec(sink), TypeInformation.of(Void.class));
+        environment.addOperator(t);
+        return new DataStreamSink<>(t);
+    }
+
+    /**
+     * Writes the stream through a sink function, such as a
+     * {@link io.runnel.api.connector.sink.TwoPhaseCommitSinkFunction}; it gets checkpoint calls if it implements
+     * them.
+     */
+    public DataStreamSink<T> addSink(SinkFunction<T> function) {
+        OneInputTransformation<T, Void> t = new OneInputTransformation<>(transformation, "Sink",
+                new OperatorSpec.SinkFunctionSpec(function), TypeInformation.of(Void.class));
         environment.addOperator(t);
         return new DataStreamSink<>(t);
     }

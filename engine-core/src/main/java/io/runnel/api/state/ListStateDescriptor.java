@@ -2,6 +2,7 @@ package io.runnel.api.state;
 
 import io.runnel.annotation.Public;
 import io.runnel.api.typeutils.TypeInformation;
+import io.runnel.api.typeutils.TypeSerializer;
 
 /**
  * Describes a {@link ListState}.
@@ -19,6 +20,11 @@ public class ListStateDescriptor<T> extends StateDescriptor<T> {
 
     public ListStateDescriptor(String name, TypeInformation<T> elementType) {
         super(name, elementType);
+    }
+
+    /** A descriptor whose elements are written by {@code serializer}. */
+    public ListStateDescriptor(String name, TypeSerializer<T> serializer) {
+        super(name, serializer);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.runnel.api.state;
 
 import io.runnel.annotation.Public;
 import io.runnel.api.typeutils.TypeInformation;
+import io.runnel.api.typeutils.TypeSerializer;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -24,12 +25,30 @@ public abstract class StateDescriptor<T> implements Serializable {
 
     private final String name;
     private final TypeInformation<T> valueType;
+    /** A serializer given explicitly (for types the engine cannot derive one for), or null. */
+    private final TypeSerializer<T> serializer;
     /** Null while TTL is off. Set before registration by the thread that builds the descriptor. */
     private StateTtlConfig ttlConfig;
 
     protected StateDescriptor(String name, TypeInformation<T> valueType) {
         this.name = Objects.requireNonNull(name, "name");
         this.valueType = Objects.requireNonNull(valueType, "valueType");
+        this.serializer = null;
+    }
+
+    /**
+     * A descriptor whose values are written by the given serializer (Flink's {@code StateDescriptor(name,
+     * serializer)}): for generic types such as a sink's transaction handle.
+     */
+    protected StateDescriptor(String name, TypeSerializer<T> serializer) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.valueType = TypeInformation.generic();
+        this.serializer = Objects.requireNonNull(serializer, "serializer");
+    }
+
+    /** @return a new serializer of the values: the explicit one (duplicated), else one for the value type */
+    public TypeSerializer<T> createSerializer() {
+        return serializer != null ? serializer.duplicate() : valueType.createSerializer();
     }
 
     public String getName() {

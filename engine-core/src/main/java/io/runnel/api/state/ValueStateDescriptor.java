@@ -2,6 +2,7 @@ package io.runnel.api.state;
 
 import io.runnel.annotation.Public;
 import io.runnel.api.typeutils.TypeInformation;
+import io.runnel.api.typeutils.TypeSerializer;
 
 /**
  * Describes a {@link ValueState}.
@@ -19,6 +20,11 @@ public class ValueStateDescriptor<T> extends StateDescriptor<T> {
 
     public ValueStateDescriptor(String name, TypeInformation<T> type) {
         super(name, type);
+    }
+
+    /** A descriptor whose values are written by {@code serializer}. */
+    public ValueStateDescriptor(String name, TypeSerializer<T> serializer) {
+        super(name, serializer);
     }
 
     @Override

@@ -44,7 +44,7 @@ final class BroadcastStates {
             MapBroadcastState<Object, Object> state = new MapBroadcastState<>();
             ListState<Object[]> list = operatorState.getListState(LIST_PREFIX + d.getName(),
                     new EntrySerializer((TypeSerializer<Object>) d.getKeyType().createSerializer(),
-                            (TypeSerializer<Object>) d.getValueType().createSerializer()),
+                            (TypeSerializer<Object>) d.createSerializer()),
                     OperatorStateSnapshot.Mode.BROADCAST);
             try {
                 for (Object[] entry : list.get()) {

@@ -83,7 +83,7 @@ public final class DefaultOperatorStateBackend implements OperatorStateStore {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <S> ListState<S> get(ListStateDescriptor<S> descriptor, OperatorStateSnapshot.Mode mode) {
-        return getListState(descriptor.getName(), (TypeSerializer) descriptor.getValueType().createSerializer(), mode);
+        return getListState(descriptor.getName(), (TypeSerializer) descriptor.createSerializer(), mode);
     }
 
     /**

@@ -50,7 +50,7 @@ public final class TtlStateFactory {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static TypeSerializer<?> valueSerializer(StateDescriptor<?> descriptor) {
-        TypeSerializer<?> serializer = descriptor.getValueType().createSerializer();
+        TypeSerializer<?> serializer = descriptor.createSerializer();
         return descriptor.getTtlConfig() == null ? serializer : new TtlValueSerializer(serializer);
     }
 

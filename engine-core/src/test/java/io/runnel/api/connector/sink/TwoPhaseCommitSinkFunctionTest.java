@@ -1,0 +1,308 @@
+package io.runnel.api.connector.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.runnel.api.checkpoint.FunctionInitializationContext;
+import io.runnel.api.checkpoint.FunctionSnapshotContext;
+import io.runnel.api.state.KeyedStateStore;
+import io.runnel.api.state.ListState;
+import io.runnel.api.state.ListStateDescriptor;
+import io.runnel.api.state.OperatorStateStore;
+import io.runnel.api.typeutils.BasicSerializers;
+import io.runnel.api.typeutils.DataInputDeserializer;
+import io.runnel.api.typeutils.DataOutputSerializer;
+import io.runnel.api.typeutils.TypeSerializer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two phases against an in-memory "database" whose transactions are lists of strings: records land once,
+ * in order, through missing and out-of-order notifications, restores (also twice from one checkpoint), a commit
+ * failing in the middle of a batch, empty transactions and a transaction older than the timeout.
+ */
+class TwoPhaseCommitSinkFunctionTest {
+
+    /** The external system: open and prepared transactions by id, and the committed rows. */
+    static final class Database {
+        final Map<Long, List<String>> open = new LinkedHashMap<>();
+        final Map<Long, List<String>> prepared = new LinkedHashMap<>();
+        final List<String> committed = new ArrayList<>();
+        final List<Long> aborted = new ArrayList<>();
+        long nextId;
+        Long failCommitOf;
+    }
+
+    /** Writes strings into the database's transactions; a transaction is its id. */
+    static final class Sink extends TwoPhaseCommitSinkFunction<String, Long, Void> {
+        private static final long serialVersionUID = 1L;
+        private final transient Database db;
+
+        Sink(Database db) {
+            super(BasicSerializers.LongSerializer.INSTANCE, null);
+            this.db = db;
+        }
+
+        @Override
+        protected Long beginTransaction() {
+            long id = db.nextId++;
+            db.open.put(id, new ArrayList<>());
+            return id;
+        }
+
+        @Override
+        protected void invoke(Long txn, String value, Context context) {
+            db.open.get(txn).add(value);
+        }
+
+        @Override
+        protected void preCommit(Long txn) {
+            db.prepared.put(txn, db.open.remove(txn));
+        }
+
+        @Override
+        protected void commit(Long txn) {
+            if (txn.equals(db.failCommitOf)) {
+                throw new IllegalStateException("commit of " + txn + " failed");
+            }
+            List<String> rows = db.prepared.remove(txn);
+            if (rows != null) {
+                db.committed.addAll(rows);
+            }
+        }
+
+        @Override
+        protected void abort(Long txn) {
+            db.open.remove(txn);
+            db.prepared.remove(txn);
+            db.aborted.add(txn);
+        }
+
+        Sink timeout(long ms, boolean ignore) {
+            setTransactionTimeout(ms);
+            enableTransactionTimeoutWarnings(0.5);
+            if (ignore) {
+                ignoreFailuresAfterTransactionTimeout();
+            }
+            return this;
+        }
+    }
+
+    /** Operator state that survives "restarts" as bytes, like a checkpoint. */
+    static final class Store implements OperatorStateStore {
+        final Map<String, List<byte[]>> checkpointed = new LinkedHashMap<>();
+        private final Map<String, Lists<?>> live = new LinkedHashMap<>();
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <S> ListState<S> getListState(ListStateDescriptor<S> descriptor) {
+            Lists<S> list = new Lists<>(descriptor.createSerializer());
+            for (byte[] bytes : checkpointed.getOrDefault(descriptor.getName(), List.of())) {
+                list.values.add(list.read(bytes));
+            }
+            live.put(descriptor.getName(), list);
+            return list;
+        }
+
+        @Override
+        public <S> ListState<S> getUnionListState(ListStateDescriptor<S> descriptor) {
+            return getListState(descriptor);
+        }
+
+        @Override
+        public Set<String> getRegisteredStateNames() {
+            return live.keySet();
+        }
+
+        /** Takes a "checkpoint" of every list. */
+        void checkpoint() {
+            live.forEach((name, list) -> checkpointed.put(name, list.bytes()));
+        }
+    }
+
+    static final class Lists<S> implements ListState<S> {
+        final List<S> values = new ArrayList<>();
+        private final TypeSerializer<S> serializer;
+
+        Lists(TypeSerializer<S> serializer) {
+            this.serializer = serializer;
+        }
+
+        S read(byte[] bytes) {
+            try {
+                return serializer.deserialize(new DataInputDeserializer(bytes));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        List<byte[]> bytes() {
+            List<byte[]> out = new ArrayList<>();
+            for (S v : values) {
+                DataOutputSerializer o = new DataOutputSerializer(64);
+                try {
+                    serializer.serialize(v, o);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                out.add(o.toByteArray());
+            }
+            return out;
+        }
+
+        @Override
+        public Iterable<S> get() {
+            return values;
+        }
+
+        @Override
+        public void add(S value) {
+            values.add(value);
+        }
+
+        @Override
+        public void update(List<S> list) {
+            values.clear();
+            values.addAll(list);
+        }
+
+        @Override
+        public void addAll(List<S> list) {
+            values.addAll(list);
+        }
+
+        @Override
+        public void clear() {
+            values.clear();
+        }
+    }
+
+    private static Sink start(Database db, Store store) throws Exception {
+        Sink sink = new Sink(db);
+        sink.initializeState(new FunctionInitializationContext() {
+            @Override
+            public boolean isRestored() {
+                return !store.checkpointed.isEmpty();
+            }
+
+            @Override
+            public OperatorStateStore getOperatorStateStore() {
+                return store;
+            }
+
+            @Override
+            public KeyedStateStore getKeyedStateStore() {
+                throw new UnsupportedOperationException();
+            }
+        });
+        return sink;
+    }
+
+    private static void write(Sink sink, String... values) throws Exception {
+        for (String v : values) {
+            sink.invoke(v, null);
+        }
+    }
+
+    private static void snapshot(Sink sink, Store store, long id) throws Exception {
+        sink.snapshotState(new FunctionSnapshotContext() {
+            @Override
+            public long getCheckpointId() {
+                return id;
+            }
+
+            @Override
+            public long getCheckpointTimestamp() {
+                return 0;
+            }
+        });
+        store.checkpoint();
+    }
+
+    @Test
+    void recordsBecomeVisibleOnlyWhenTheirCheckpointCompletesEvenWithMissingOrOutOfOrderNotices() throws Exception {
+        Database db = new Database();
+        Store store = new Store();
+        Sink sink = start(db, store);
+        write(sink, "a", "b");
+        snapshot(sink, store, 1);
+        write(sink, "c");
+        snapshot(sink, store, 2);
+        write(sink, "d");
+        assertEquals(List.of(), db.committed, "nothing before a completion");
+        sink.notifyCheckpointAborted(1);
+        sink.notifyCheckpointComplete(2);
+        assertEquals(List.of("a", "b", "c"), db.committed, "2 covers the missed 1");
+        sink.notifyCheckpointComplete(1);
+        assertEquals(List.of("a", "b", "c"), db.committed, "a late notice commits nothing twice");
+    }
+
+    @Test
+    void restoringTwiceFromOneCheckpointCommitsItsTransactionsOnceAndAbortsTheOpenOne() throws Exception {
+        Database db = new Database();
+        Store store = new Store();
+        Sink sink = start(db, store);
+        write(sink, "a");
+        snapshot(sink, store, 1);
+        write(sink, "lost");
+        // The job fails before checkpoint 1's notification: twice restored from it.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Sink restored = start(db, store);
+            write(restored, "x" + attempt);
+        }
+        assertEquals(List.of("a"), db.committed);
+        assertTrue(db.aborted.contains(1L), "the transaction open at the checkpoint was aborted: " + db.aborted);
+    }
+
+    @Test
+    void aFailingCommitInTheMiddleOfABatchFailsAfterCommittingTheOthers() throws Exception {
+        Database db = new Database();
+        Store store = new Store();
+        Sink sink = start(db, store);
+        for (long id = 1; id <= 3; id++) {
+            write(sink, "r" + id);
+            snapshot(sink, store, id);
+        }
+        db.failCommitOf = 1L;
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sink.notifyCheckpointComplete(3));
+        assertEquals("commit of 1 failed", e.getMessage());
+        assertEquals(List.of("r1", "r3"), db.committed);
+    }
+
+    @Test
+    void emptyTransactionsAndEndOfInputCommit() throws Exception {
+        Database db = new Database();
+        Store store = new Store();
+        Sink sink = start(db, store);
+        snapshot(sink, store, 1);
+        sink.notifyCheckpointComplete(1);
+        assertEquals(List.of(), db.committed);
+        write(sink, "last");
+        sink.finish();
+        assertEquals(List.of("last"), db.committed, "the end of input commits what no checkpoint will");
+        sink.close();
+    }
+
+    @Test
+    void aCommitFailingAfterTheTimeoutIsIgnoredOnlyWhenConfigured() throws Exception {
+        for (boolean ignore : new boolean[] {false, true}) {
+            Database db = new Database();
+            Store store = new Store();
+            Sink sink = start(db, store).timeout(-1, ignore);
+            write(sink, "old");
+            snapshot(sink, store, 1);
+            db.failCommitOf = 0L;
+            if (ignore) {
+                sink.notifyCheckpointComplete(1);
+            } else {
+                assertThrows(IllegalStateException.class, () -> sink.notifyCheckpointComplete(1));
+            }
+            assertEquals(List.of(), db.committed);
+        }
+    }
+}
