@@ -146,6 +146,13 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
         readerState.update(reader.snapshotState(checkpointId));
     }
 
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (reader != null) {
+            reader.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
     /**
      * Stop-with-savepoint: emits nothing more until {@link #resume()} or {@link #stop()}; with {@code drain}, first
      * emits the final watermark so every event-time window and timer downstream fires before the savepoint.

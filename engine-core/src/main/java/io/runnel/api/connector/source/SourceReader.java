@@ -45,4 +45,14 @@ public interface SourceReader<T, SplitT extends SourceSplit> extends AutoCloseab
 
     /** @return the unfinished splits with their current positions, for checkpoint {@code checkpointId} */
     List<SplitT> snapshotState(long checkpointId);
+
+    /**
+     * Checkpoint {@code checkpointId} completed: every split position this reader returned from
+     * {@code snapshotState(checkpointId)} is durable. A reader may tell an external system (e.g. commit offsets
+     * for monitoring); it must not rely on being told, since a notification can be lost in a failure. Task thread.
+     *
+     * @throws Exception to fail the task
+     */
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {
+    }
 }
