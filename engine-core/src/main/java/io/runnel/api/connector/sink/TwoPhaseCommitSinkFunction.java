@@ -107,11 +107,13 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends Abstr
     }
 
     /**
-     * Called after a restore handled the transactions in state (to clean up others of this sink, e.g. lingering
-     * transactions of a crashed attempt). Default: nothing.
+     * Called at every start, after the transactions in restored state (if any) were handled: the place to clean up
+     * other transactions of this sink subtask that a failed attempt left behind (pre-committed for a checkpoint
+     * that never completed, or open), e.g. by listing the external system's prepared transactions of this
+     * subtask. Default: nothing.
      *
-     * @param handled every transaction that was committed or aborted during the restore
-     * @throws Exception to fail the restore
+     * @param handled every transaction that was committed or aborted from restored state (empty on a fresh start)
+     * @throws Exception to fail the start
      */
     protected void finishRecoveringContext(List<TXN> handled) throws Exception {
     }
@@ -174,11 +176,10 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends Abstr
                 userContext = s.context();
             }
         }
-        if (restored) {
-            finishRecoveringContext(handled);
-        } else {
+        if (!restored) {
             userContext = initializeUserContext();
         }
+        finishRecoveringContext(handled);
         current = begin();
     }
 
