@@ -14,11 +14,15 @@ import io.runnel.api.environment.CheckpointingMode;
 import io.runnel.api.environment.JobClient;
 import io.runnel.api.environment.RestartStrategies;
 import io.runnel.api.environment.StreamExecutionEnvironment;
+import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.api.functions.Collector;
 import io.runnel.api.functions.FlatMapFunction;
 import io.runnel.api.functions.KeyedProcessFunction;
 import io.runnel.api.state.ValueState;
 import io.runnel.api.state.ValueStateDescriptor;
+import io.runnel.api.windowing.assigners.TumblingEventTimeWindows;
+import io.runnel.api.windowing.functions.ProcessWindowFunction;
+import io.runnel.api.windowing.windows.TimeWindow;
 import io.runnel.connector.collect.CollectSink;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,14 +33,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Bids per auction, counted in keyed state by a checkpointed job whose first attempt fails once after a
- * checkpoint completed, must equal a plain loop over {@link NexmarkGenerator}: the restored readers continue each
- * split at its snapshotted event id, so no bid is lost or counted twice.
+ * Jobs over the Nexmark source checked against plain loops over {@link NexmarkGenerator}: bids per auction, counted
+ * in keyed state by a checkpointed job whose first attempt fails once after a checkpoint completed (the restored
+ * readers continue each split at its snapshotted event id, so no bid is lost or counted twice); and bids per
+ * auction and event-time window, where the source's timestamps and per-split watermarks must make no bid late.
  */
 class NexmarkSourceIT {
 
@@ -142,6 +148,67 @@ class NexmarkSourceIT {
             assertNull(actual.put(row.f0(), row.f1()), "auction " + row.f0() + " emitted twice");
         }
         assertEquals(bidsPerAuction(config), actual);
+    }
+
+    /** Emits the auction id of each bid, keeping the bid's timestamp. */
+    static final class AuctionOfBid implements FlatMapFunction<NexmarkEvent, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(NexmarkEvent event, Collector<Long> out) {
+            if (event instanceof Bid bid) {
+                out.collect(bid.auction());
+            }
+        }
+    }
+
+    /** Emits "auction,windowStart,count". */
+    static final class CountPerWindow extends ProcessWindowFunction<Long, String, Long, TimeWindow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void process(Long auction, Context ctx, Iterable<Long> bids, Collector<String> out) {
+            long count = 0;
+            for (Long ignored : bids) {
+                count++;
+            }
+            out.collect(auction + "," + ctx.window().getStart() + "," + count);
+        }
+    }
+
+    @Test
+    void bidsPerAuctionAndTenSecondWindowMatchAPlainLoopWithNoBidLate() throws Exception {
+        long windowMillis = 10_000;
+        NexmarkConfig config = NexmarkConfig.builder().seed(9).events(200_000).eventsPerSecond(1_000)
+                .firstEventTime(Instant.parse("2026-01-01T00:00:00Z")).build();
+        Configuration conf = new Configuration();
+        conf.setString("pipeline.auto-watermark-interval", "2 ms");
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+        env.setParallelism(3);
+        CollectSink<String> sink = new CollectSink<>();
+        env.fromSource(new NexmarkSource(config), WatermarkStrategy.forMonotonousTimestamps(), "nexmark")
+                .flatMap(new AuctionOfBid())
+                .keyBy(auction -> auction)
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(windowMillis)))
+                .process(new CountPerWindow())
+                .sinkTo(sink);
+
+        List<String> rows = sink.getResults(env.execute("nexmark bids per auction and window"));
+
+        NexmarkGenerator generator = new NexmarkGenerator(config);
+        Map<String, Long> expected = new HashMap<>();
+        for (long id = 0; id < config.numEvents(); id++) {
+            if (generator.eventAt(id) instanceof Bid bid) {
+                long start = bid.dateTimeMillis() - Math.floorMod(bid.dateTimeMillis(), windowMillis);
+                expected.merge(bid.auction() + "," + start, 1L, Long::sum);
+            }
+        }
+        Map<String, Long> actual = new HashMap<>();
+        for (String row : rows) {
+            int last = row.lastIndexOf(',');
+            assertNull(actual.put(row.substring(0, last), Long.parseLong(row.substring(last + 1))), row);
+        }
+        assertEquals(expected, actual);
     }
 
     /** The plain loop: bids per auction over events {@code 0 .. numEvents - 1}. */
