@@ -1,6 +1,7 @@
 package io.runnel.connector.nexmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -261,6 +262,31 @@ class NexmarkSourceTest {
             assertTrue(tail.emitted.size() <= 3);
         }
         assertEquals(3, tail.emitted.size());
+    }
+
+    @Test
+    void asksForASplitAtStartAndAfterEachFinishedSplitAndWakesWhenOneArrives() {
+        TestingSourceReaderContext context = new TestingSourceReaderContext();
+        NexmarkSourceReader reader = new NexmarkSourceReader(new NexmarkGenerator(config(2, 300)), context);
+        RecordingOutput output = new RecordingOutput();
+        reader.start();
+        assertEquals(1, context.splitRequests());
+        assertEquals(InputStatus.NOTHING_AVAILABLE, reader.pollNext(output));
+        assertFalse(reader.isAvailable().isDone());
+
+        reader.addSplits(List.of(new NexmarkSplit("a", 0, 1, 200)));
+        assertTrue(reader.isAvailable().isDone());
+        assertEquals(InputStatus.MORE_AVAILABLE, reader.pollNext(output));
+        assertEquals(InputStatus.MORE_AVAILABLE, reader.pollNext(output));
+        assertEquals(200, output.emitted.size());
+        assertEquals(List.of("a"), output.released);
+        assertEquals(2, context.splitRequests());
+        assertEquals(List.of(), reader.snapshotState(1));
+
+        assertEquals(InputStatus.NOTHING_AVAILABLE, reader.pollNext(output));
+        reader.notifyNoMoreSplits();
+        assertTrue(reader.isAvailable().isDone());
+        assertEquals(InputStatus.END_OF_INPUT, reader.pollNext(output));
     }
 
     @Test
