@@ -9,6 +9,6 @@ public enum DeliveryGuarantee {
     NONE,
     /** Every checkpoint waits until all records sent before it are acknowledged: a restart may write some twice. */
     AT_LEAST_ONCE,
-    /** One Kafka transaction per checkpoint, committed once the checkpoint completes (see {@link KafkaSink}). */
+    /** One Kafka transaction per checkpoint, committed once the checkpoint completes (see {@link KafkaExactlyOnceSink}). */
     EXACTLY_ONCE
 }

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@link KafkaSink} against a real in-process broker, with and without injected failures. */
 class KafkaSinkIT {
 
-    static EmbeddedKafkaBroker broker;
+    private static EmbeddedKafkaBroker broker;
 
     @BeforeAll
     static void startBroker() throws Exception {
