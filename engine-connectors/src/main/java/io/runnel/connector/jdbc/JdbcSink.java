@@ -2,6 +2,7 @@ package io.runnel.connector.jdbc;
 
 import io.runnel.annotation.Public;
 import io.runnel.api.connector.sink.Sink;
+import io.runnel.api.connector.sink.SinkFunction;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -28,6 +29,8 @@ import java.util.stream.Collectors;
  * table's key ({@code keyBy}) when several subtasks write: then one row is written by one subtask only, which keeps
  * its updates in order and avoids lock waits and deadlocks between subtasks' transactions.
  *
+ * <p>{@link #exactlyOnce} is the two-phase alternative for any statement; see there.
+ *
  * <p><b>Threading:</b> the sinks are immutable; their writers are task-thread only.
  */
 @Public
@@ -47,6 +50,42 @@ public final class JdbcSink {
     public static <T> Sink<T> upsert(String sql, JdbcStatementBuilder<T> builder, JdbcExecutionOptions execution,
                                      JdbcConnectionOptions connection) {
         return new JdbcUpsertSink<>(sql, builder, execution, connection);
+    }
+
+    /**
+     * An exactly-once sink through XA (two-phase commit) transactions of PostgreSQL ({@code PGXADataSource}); add it
+     * with {@code DataStream.addSink}. The server needs {@code max_prepared_transactions} of at least twice the
+     * sink's parallelism (a prepared branch per subtask and checkpoint until the checkpoint completes).
+     *
+     * <p><b>Contract:</b> each subtask writes its records into one XA branch per checkpoint interval (started at its
+     * first record, executed in batches of {@link JdbcExecutionOptions#batchSize()}), prepared when the checkpoint's
+     * barrier passes and committed when the checkpoint completes; at the end of input the last branch is prepared and
+     * committed at once. On restore the branches of completed checkpoints are committed (one that is gone was
+     * committed already), and every other prepared branch of this sink's subtask (found with XA recover by its Xid
+     * prefix: the sink's name and the subtask index) is rolled back, so records are replayed into new branches only.
+     * Hence every record's effect is committed exactly once, whatever the statement (a plain {@code INSERT} will do),
+     * with one exception inherited from {@code TwoPhaseCommitSinkFunction} until Runnel has a final checkpoint: a
+     * subtask that reached the end of its input commits its last branch at once, and if another subtask then fails,
+     * the restore replays the finished one's records since the last checkpoint a second time.
+     * Rows are invisible to other readers until their checkpoint completes. Failures are not retried: they fail the
+     * task and the job restores. {@link JdbcExecutionOptions#maxRetries()} and the batch interval are not used.
+     *
+     * @param name identifies the sink's transactions in the database: unique among the XA sinks that write to it
+     *        (two sinks with one name would roll back each other's prepared branches on restore), and the same
+     *        across restarts and savepoint restores of the job
+     * @param sql the statement, with parameters
+     * @param builder sets the statement's parameters from a record
+     * @param execution the batch size
+     * @param connection a {@code jdbc:postgresql:} URL and credentials
+     * @param <T> the record type
+     * @return the sink function
+     */
+    public static <T> SinkFunction<T> exactlyOnce(String name, String sql, JdbcStatementBuilder<T> builder,
+                                                  JdbcExecutionOptions execution, JdbcConnectionOptions connection) {
+        if (!connection.url().startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("the XA sink supports PostgreSQL only, not " + connection.url());
+        }
+        return new JdbcXaSinkFunction<>(name, sql, builder, execution, connection);
     }
 
     /**

@@ -9,9 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Passes numbers through, slowly enough for checkpoints to complete (1 ms every {@code pauseEvery} records), and
- * throws once at the first number at or past each planned position that arrives after a checkpoint completed since
- * the previous failure, so every restore starts from a checkpoint. Plans are kept per run id in static maps, as the
- * function is serialized into the job.
+ * throws once at the first number whose position in its split is at or past each planned position and that arrives
+ * after a checkpoint completed since the previous failure, so every restore starts from a checkpoint. The numbers
+ * 1..n of a {@code SequenceSource} cut into splits of {@code splitSize} have the position {@code (v - 1) % splitSize
+ * + 1}: as all subtasks go at the same pace, a position early in a split fails while no subtask has finished its
+ * split (a sink subtask that finished has committed its last records; Runnel has no final checkpoint yet, so a
+ * restore would replay them). Plans are kept per run id in static maps, as the function is serialized into the job.
  */
 final class FailureInjector implements MapFunction<Long, Long>, CheckpointListener {
 
@@ -22,6 +25,7 @@ final class FailureInjector implements MapFunction<Long, Long>, CheckpointListen
 
     private final String runId;
     private final int pauseEvery;
+    private final long splitSize;
 
     /** The failure this function injects. */
     static final class InjectedFailure extends RuntimeException {
@@ -32,17 +36,18 @@ final class FailureInjector implements MapFunction<Long, Long>, CheckpointListen
         }
     }
 
-    private FailureInjector(String runId, int pauseEvery) {
+    private FailureInjector(String runId, int pauseEvery, long splitSize) {
         this.runId = runId;
         this.pauseEvery = pauseEvery;
+        this.splitSize = splitSize;
     }
 
-    /** @param positions the numbers to fail at, increasing */
-    static FailureInjector plan(String runId, int pauseEvery, long... positions) {
+    /** @param positions the positions in a split to fail at, increasing */
+    static FailureInjector plan(String runId, int pauseEvery, long splitSize, long... positions) {
         POSITIONS.put(runId, positions.clone());
         FAILURES.put(runId, new AtomicInteger());
         CHECKPOINTED.put(runId, new AtomicBoolean());
-        return new FailureInjector(runId, pauseEvery);
+        return new FailureInjector(runId, pauseEvery, splitSize);
     }
 
     /** @return how many failures were injected in run {@code runId} */
@@ -58,7 +63,7 @@ final class FailureInjector implements MapFunction<Long, Long>, CheckpointListen
         long[] positions = POSITIONS.get(runId);
         AtomicInteger next = FAILURES.get(runId);
         int i = next.get();
-        if (i < positions.length && v >= positions[i] && CHECKPOINTED.get(runId).get()
+        if (i < positions.length && (v - 1) % splitSize + 1 >= positions[i] && CHECKPOINTED.get(runId).get()
                 && next.compareAndSet(i, i + 1)) {
             CHECKPOINTED.get(runId).set(false);
             throw new InjectedFailure("injected failure " + (i + 1) + " at " + v);

@@ -95,7 +95,7 @@ class JdbcUpsertSinkIT {
         String sql = "INSERT INTO " + table + " (id, v) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET v = "
                 + "GREATEST(" + table + ".v, EXCLUDED.v)";
         env.fromSource(new SequenceSource(1, n), "numbers")
-                .map(FailureInjector.plan(runId, 50, position))
+                .map(FailureInjector.plan(runId, 50, n, position))
                 .keyBy(v -> v % KEYS)
                 .sinkTo(JdbcSink.upsert(sql, JdbcUpsertSinkIT::keyAndValue,
                         JdbcExecutionOptions.defaults().withBatchSize(200), JdbcConnectionOptions.of(pg.jdbcUrl())));
