@@ -4,7 +4,7 @@ import io.runnel.annotation.Public;
 import java.io.Serializable;
 
 /**
- * Turns a record into one line of text for {@link LineFileSink}.
+ * Turns a record into one line of text for {@link LineFileSink} and {@link FileSink}.
  *
  * <p><b>Contract:</b> the result must not contain a line break (it would split the record over two lines).
  *
