@@ -10,6 +10,9 @@ import io.runnel.api.connector.source.Boundedness;
 import io.runnel.api.connector.source.InputStatus;
 import io.runnel.api.connector.source.ReaderOutput;
 import io.runnel.api.connector.source.SourceOutput;
+import io.runnel.api.typeutils.DataInputDeserializer;
+import io.runnel.api.typeutils.DataOutputSerializer;
+import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.connector.testing.SourceTestHarness;
 import io.runnel.connector.testing.TestingSourceReaderContext;
 import java.time.Instant;
@@ -287,6 +290,21 @@ class NexmarkSourceTest {
         reader.notifyNoMoreSplits();
         assertTrue(reader.isAvailable().isDone());
         assertEquals(InputStatus.END_OF_INPUT, reader.pollNext(output));
+    }
+
+    @Test
+    void eventsSurviveTheRoundTripThroughTheSerializerOfTheProducedType() throws Exception {
+        NexmarkSource source = new NexmarkSource(config(8, 100));
+        TypeSerializer<NexmarkEvent> serializer = source.getProducedType().createSerializer();
+        NexmarkGenerator generator = new NexmarkGenerator(source.config());
+        DataOutputSerializer out = new DataOutputSerializer(4096);
+        for (long id = 0; id < 100; id++) {
+            serializer.serialize(generator.eventAt(id), out);
+        }
+        DataInputDeserializer in = new DataInputDeserializer(out.toByteArray());
+        for (long id = 0; id < 100; id++) {
+            assertEquals(generator.eventAt(id), serializer.deserialize(in));
+        }
     }
 
     @Test
