@@ -61,8 +61,9 @@ public final class JdbcSink {
      * first record, executed in batches of {@link JdbcExecutionOptions#batchSize()}), prepared when the checkpoint's
      * barrier passes and committed when the checkpoint completes; at the end of input the last branch is prepared and
      * committed at once. On restore the branches of completed checkpoints are committed (one that is gone was
-     * committed already), and every other prepared branch of this sink's subtask (found with XA recover by its Xid
-     * prefix: the sink's name and the subtask index) is rolled back, so records are replayed into new branches only.
+     * committed already), and every other prepared branch of the old subtasks whose state the subtask received (found
+     * with XA recover by their Xid prefix: the sink's name and the old subtask index) is rolled back, so records are
+     * replayed into new branches only.
      * Hence every record's effect is committed exactly once, whatever the statement (a plain {@code INSERT} will do),
      * with one exception inherited from {@code TwoPhaseCommitSinkFunction} until Runnel has a final checkpoint: a
      * subtask that reached the end of its input commits its last branch at once, and if another subtask then fails,

@@ -9,8 +9,10 @@ import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
@@ -78,7 +80,8 @@ final class JdbcXaSinkFunction<T> extends TwoPhaseCommitSinkFunction<T, XaTransa
         if (startNonce == 0) {
             startNonce = new SecureRandom().nextLong() | 1;
         }
-        return XaTransaction.create(sinkId, subtask(), startNonce, counter++);
+        return XaTransaction.create(sinkId, subtask(), getRuntimeContext().getNumberOfParallelSubtasks(), startNonce,
+                counter++);
     }
 
     @Override
@@ -160,13 +163,28 @@ final class JdbcXaSinkFunction<T> extends TwoPhaseCommitSinkFunction<T, XaTransa
         rollbackPrepared(transaction);
     }
 
-    /** Rolls back every prepared branch of this subtask that the restore did not handle (left by a failed attempt). */
+    /**
+     * Rolls back every prepared branch that a failed attempt left and the restore did not handle. Whose branches
+     * to look for: those of the old subtasks whose state this subtask received (the prefixes of the handled Xids:
+     * at an unchanged parallelism that is this subtask's own prefix; after a rescale, the old subtasks' prefixes
+     * hold the old parallelism, so they differ from every new subtask's); with no restored state, this subtask's
+     * own. So no two subtasks look for the same prefix, and none rolls back a branch of another's current attempt.
+     */
     @Override
     protected void finishRecoveringContext(List<XaTransaction> handled) throws Exception {
-        byte[] prefix = XaTransaction.prefix(sinkId, subtask());
+        Set<ByteBuffer> owners = new HashSet<>();
+        for (XaTransaction t : handled) {
+            owners.add(ByteBuffer.wrap(t.prefix()));
+        }
+        if (handled.isEmpty()) {
+            owners.add(ByteBuffer.wrap(XaTransaction.prefix(sinkId, subtask(),
+                    getRuntimeContext().getNumberOfParallelSubtasks())));
+        }
+        List<byte[]> prefixes = owners.stream().map(ByteBuffer::array).toList();
         List<Xid> stray = new ArrayList<>();
         for (Xid xid : committer().getXAResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)) {
-            if (XaTransaction.hasPrefix(xid, prefix) && handled.stream().noneMatch(h -> XaTransaction.same(h, xid))) {
+            if (prefixes.stream().anyMatch(p -> XaTransaction.hasPrefix(xid, p))
+                    && handled.stream().noneMatch(h -> XaTransaction.same(h, xid))) {
                 stray.add(xid);
             }
         }

@@ -13,8 +13,10 @@ import javax.transaction.xa.Xid;
  * record is never started, prepared nor committed).
  *
  * <p>The Xid: format id {@link #FORMAT_ID}; global transaction id = the sink's id (8 bytes), the subtask index
- * (4), a random number drawn when the subtask starts (8) and a counter (8); branch qualifier = one zero byte. The
- * first 12 bytes are this subtask's prefix, by which a restore finds the prepared branches a failed attempt left.
+ * (4), the parallelism (4), a random number drawn when the subtask starts (8) and a counter (8); branch qualifier =
+ * one zero byte. The first 16 bytes are the subtask's prefix, by which a restore finds the prepared branches a
+ * failed attempt left. The parallelism is part of it so that after a rescale the old subtask i's branches (cleaned
+ * by whichever new subtask received its state) and the new subtask i's are told apart.
  *
  * <p><b>Threading:</b> task thread only.
  */
@@ -22,7 +24,7 @@ final class XaTransaction implements Xid {
 
     /** "RUNL". */
     static final int FORMAT_ID = 0x52554E4C;
-    static final int PREFIX_LENGTH = 12;
+    static final int PREFIX_LENGTH = 16;
     private static final byte[] BRANCH = {0};
 
     private final byte[] globalId;
@@ -34,14 +36,19 @@ final class XaTransaction implements Xid {
         this.prepared = prepared;
     }
 
-    static XaTransaction create(long sinkId, int subtask, long startNonce, long counter) {
-        return new XaTransaction(ByteBuffer.allocate(PREFIX_LENGTH + 16).putLong(sinkId).putInt(subtask)
+    static XaTransaction create(long sinkId, int subtask, int parallelism, long startNonce, long counter) {
+        return new XaTransaction(ByteBuffer.allocate(PREFIX_LENGTH + 16).put(prefix(sinkId, subtask, parallelism))
                 .putLong(startNonce).putLong(counter).array(), false);
     }
 
-    /** @return the first 12 bytes of the global ids of one subtask of one sink */
-    static byte[] prefix(long sinkId, int subtask) {
-        return ByteBuffer.allocate(PREFIX_LENGTH).putLong(sinkId).putInt(subtask).array();
+    /** @return the first 16 bytes of the global ids of one subtask of one sink at one parallelism */
+    static byte[] prefix(long sinkId, int subtask, int parallelism) {
+        return ByteBuffer.allocate(PREFIX_LENGTH).putLong(sinkId).putInt(subtask).putInt(parallelism).array();
+    }
+
+    /** @return the prefix of the subtask that created this transaction */
+    byte[] prefix() {
+        return Arrays.copyOf(globalId, PREFIX_LENGTH);
     }
 
     /** @return true if {@code xid} is a branch of this sink's subtask with that prefix */
@@ -91,8 +98,8 @@ final class XaTransaction implements Xid {
     @Override
     public String toString() {
         ByteBuffer b = ByteBuffer.wrap(globalId);
-        return String.format("xid[sink %016x, subtask %d, start %016x, #%d%s]", b.getLong(), b.getInt(), b.getLong(),
-                b.getLong(), prepared ? ", prepared" : "");
+        return String.format("xid[sink %016x, subtask %d of %d, start %016x, #%d%s]", b.getLong(), b.getInt(),
+                b.getInt(), b.getLong(), b.getLong(), prepared ? ", prepared" : "");
     }
 
     /** Writes the global id and the prepared flag (the rest is fixed). */

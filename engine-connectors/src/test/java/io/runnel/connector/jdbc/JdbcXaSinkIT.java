@@ -16,14 +16,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import javax.sql.XAConnection;
+import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.xa.PGXADataSource;
 
 /**
  * The XA sink end to end against a real PostgreSQL server started for this class: a job with checkpoints every
@@ -96,6 +100,55 @@ class JdbcXaSinkIT {
                     rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}),
                     "rows, distinct ids, min id, max id, wrong values");
             assertEquals(0, preparedTransactions(c), "prepared transactions left behind");
+        }
+    }
+
+    /**
+     * A fresh start rolls back what a crashed run of the same sink and subtask left prepared, and leaves alone the
+     * prepared branches of another sink and of the same subtask index at another parallelism.
+     */
+    @Test
+    void aFreshStartRollsBackOnlyItsOwnSubtasksStrayBranches() throws Exception {
+        pg.execute("CREATE TABLE xa_stray (id BIGINT NOT NULL, v BIGINT NOT NULL)");
+        long sink = JdbcXaSinkFunction.sinkId("stray-sink");
+        XaTransaction own = XaTransaction.create(sink, 0, 1, 7, 0);
+        XaTransaction otherParallelism = XaTransaction.create(sink, 0, 2, 7, 0);
+        XaTransaction otherSink = XaTransaction.create(JdbcXaSinkFunction.sinkId("another-sink"), 0, 1, 7, 0);
+        PGXADataSource ds = new PGXADataSource();
+        ds.setUrl(pg.jdbcUrl());
+        for (XaTransaction t : List.of(own, otherParallelism, otherSink)) {
+            XAConnection c = ds.getXAConnection();
+            try {
+                c.getXAResource().start(t, XAResource.TMNOFLAGS);
+                c.getConnection().createStatement().execute("INSERT INTO xa_stray VALUES (-1, -1)");
+                c.getXAResource().end(t, XAResource.TMSUCCESS);
+                c.getXAResource().prepare(t);
+            } finally {
+                c.close();
+            }
+        }
+
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration());
+        env.setParallelism(1);
+        env.fromSource(new SequenceSource(1, 100), "numbers")
+                .addSink(JdbcSink.exactlyOnce("stray-sink", "INSERT INTO xa_stray (id, v) VALUES (?, ?)",
+                        JdbcXaSinkIT::idAndSquare, JdbcExecutionOptions.defaults(),
+                        JdbcConnectionOptions.of(pg.jdbcUrl())));
+        env.execute("xa sink after a crash");
+
+        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT id), min(id), max(id) FROM xa_stray");
+            rs.next();
+            assertEquals("100 100 1 100", rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " "
+                    + rs.getLong(4));
+            assertEquals(2, preparedTransactions(c), "the other sink's and parallelism's branches stay prepared");
+        }
+        XAConnection c = ds.getXAConnection();
+        try {
+            c.getXAResource().rollback(otherParallelism);
+            c.getXAResource().rollback(otherSink);
+        } finally {
+            c.close();
         }
     }
 
