@@ -8,11 +8,11 @@ import java.util.List;
  * The command line of {@link Benchmarks}.
  *
  * <pre>
- * --workloads W1,W2        workloads to run (default W1,W2; also W2-RocksDB, W3, W4-heap, W4-RocksDB, W5; W4 means
+ * --workloads W1,W2        workloads to run (default W1,W2; also W2-RocksDB, W3, W4-heap, W4-RocksDB, W5, W6; W4 means
  *                          W4-heap,W4-RocksDB)
  * --parallelism 1,2        engine parallelisms (default 1,2)
- * --records-scale 1.0      factor on the input sizes (W1 50M longs, W2, W4 and W5 20M words, W3 20M bids, large
- *                          state 2M keys); 0.02 for a quick check
+ * --records-scale 1.0      factor on the input sizes (W1 50M longs, W2, W4 and W5 20M words, W3 20M bids, W6 5M
+ *                          longs, large state 2M keys); 0.02 for a quick check
  * --warmups 2              warm-up runs per fork
  * --runs 3                 measured runs per fork; the median is reported
  * --fork-timeout-seconds 1800  a fork that runs longer is dumped (jcmd Thread.print) and killed
@@ -52,7 +52,11 @@ record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, doub
               W5: W4-heap plus a step that throws once at record 10M (half the input), restart with no delay;
                   adds the time from the failure to the first record after the restore; its checksum, counted
                   by a step whose totals are checkpointed, must equal W2's (exactly-once), else the fork fails
-              Default: W1,W2. Add the others with --workloads W1,W2,W2-RocksDB,W3,W4,W5.
+              W6: 5M longs -> a step that throws once half-way -> exactly-once FileSink (defaults: hour buckets,
+                  one line per record), checkpoints every 1 s, restart with no delay; afterwards the finished part
+                  files must hold every number exactly once, else the fork fails; the loop writes the same lines
+                  with a BufferedWriter into one file; target: >= 1.092M rec/s at p=1 (2 x Flink 1.20.3's FileSink)
+              Default: W1,W2. Add the others with --workloads W1,W2,W2-RocksDB,W3,W4,W5,W6.
               Each (workload, engine parallelism | loop) is measured in its own JVM
               (-Xms2g -Xmx2g -XX:+UseParallelGC): warm-ups, then measured runs; the median is reported.
               --large-state: not a throughput figure. Writes 2M keys x 600-byte ValueState values (1.2 GB) with

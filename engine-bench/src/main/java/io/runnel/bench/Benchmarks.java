@@ -21,13 +21,16 @@ import java.util.stream.Collectors;
  *   <li>W5: W4-heap with one injected failure at record 10M and an immediate restart, reporting the time from
  *       the failure to the first record after the restore; its checksum must be W2's ({@link RecoveryWorkload}).
  *       </li>
+ *   <li>W6: 5M longs through the exactly-once file sink with checkpoints every second and one injected failure;
+ *       the finished part files must hold every number once ({@link FileSinkWorkload}; not in the default list).
+ *       </li>
  * </ul>
  * With {@code --large-state} it runs {@link LargeStateCheck} in a fork instead.
  *
  * <p>Without {@code --fork} this is the runner: it starts one JVM per (workload, engine parallelism | loop) with the
  * same class path and {@value ForkLauncher#JVM_OPTIONS}, and prints a table of median records/s (input records per
  * second of wall-clock time around {@code env.execute}, so job start-up is included), the engine/loop ratio and
- * checksums, then for W4 and W5 a {@link CheckpointTable}. With {@code --fork W mode} it measures one of them in
+ * checksums, then for W4, W5 and W6 a {@link CheckpointTable}. With {@code --fork W mode} it measures one of them in
  * this JVM; a W4 or W5 fork then also checks its checksum against W2's loop. See {@link BenchmarkOptions} for the
  * options. Exit codes: 0 success, 1 a failed or mismatching measurement, 2 a bad command line.
  *

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * W5's failure: passes every record through and throws {@link InjectedFailure} once per run, on the record at
+ * W5's and W6's failure: passes every record through and throws {@link InjectedFailure} once per run, on the record at
  * which its subtask has passed {@code failAfter} records, chained right behind the source so that it sees the
  * records in index order. At parallelism 1 that is the record of index {@code failAfter}.
  *
@@ -24,8 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Threading:</b> each instance is task-thread only; {@link Run} is thread-safe (atomics), since the failed
  * attempt's and the new attempt's task threads and the fork's main thread all touch it.
+ *
+ * @param <T> the record type
  */
-final class FailureInjector implements MapFunction<String, String>, CheckpointListener {
+final class FailureInjector<T> implements MapFunction<T, T>, CheckpointListener {
 
     private static final long serialVersionUID = 1L;
 
@@ -102,7 +104,7 @@ final class FailureInjector implements MapFunction<String, String>, CheckpointLi
 
     @Override
     @TaskThread
-    public String map(String word) {
+    public T map(T record) {
         long index = seen++;
         if (index == 0) {
             onFirstRecord();
@@ -110,7 +112,7 @@ final class FailureInjector implements MapFunction<String, String>, CheckpointLi
         if (index == failAfter) {
             maybeFail();
         }
-        return word;
+        return record;
     }
 
     private void onFirstRecord() {
@@ -126,7 +128,7 @@ final class FailureInjector implements MapFunction<String, String>, CheckpointLi
         if (!restarted && run.failed.compareAndSet(false, true)) {
             run.checkpointsBeforeFailure.set(checkpointsCompleted);
             run.failureNanoTime.set(System.nanoTime());
-            throw new InjectedFailure("W5's injected failure after " + failAfter + " records of this subtask");
+            throw new InjectedFailure("injected failure after " + failAfter + " records of this subtask");
         }
     }
 

@@ -67,7 +67,7 @@ final class RecoveryWorkload implements Workload {
             run.configure(env);
             env.setRestartStrategy(RestartStrategies.fixedDelay(1, Duration.ZERO));
             DataStream<String> words = ZipfWordCountWorkload.words(env, records)
-                    .map(new FailureInjector(runId, failureIndex() / parallelism));
+                    .map(new FailureInjector<>(runId, failureIndex() / parallelism));
             ZipfWordCountWorkload.countWords(words)
                     .process(new CheckpointedChecksum<>(ZipfWordCountWorkload::fingerprint))
                     .sinkTo(new DiscardingSink<>());

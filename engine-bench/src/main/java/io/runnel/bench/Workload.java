@@ -68,7 +68,7 @@ interface Workload {
 
     /**
      * @param name {@code W1}, {@code W2}, {@code W2-RocksDB}, {@code W3}, {@code W4-heap}, {@code W4-RocksDB} or
-     *     {@code W5} (case-insensitive)
+     *     {@code W5}, {@code W6} (case-insensitive)
      * @param recordsScale the factor applied to the workload's default number of input records
      * @return the workload
      * @throws IllegalArgumentException for an unknown name or a scale that leaves too few records
@@ -85,8 +85,9 @@ interface Workload {
             case "W4-ROCKSDB" -> new CheckpointedWordCountWorkload(
                     scaled(ZipfWordCountWorkload.DEFAULT_RECORDS, recordsScale), true);
             case "W5" -> new RecoveryWorkload(scaled(ZipfWordCountWorkload.DEFAULT_RECORDS, recordsScale));
+            case "W6" -> new FileSinkWorkload(scaled(FileSinkWorkload.DEFAULT_RECORDS, recordsScale));
             default -> throw new IllegalArgumentException("unknown workload '" + name
-                    + "' (known: W1, W2, W2-RocksDB, W3, W4 = W4-heap + W4-RocksDB, W5)");
+                    + "' (known: W1, W2, W2-RocksDB, W3, W4 = W4-heap + W4-RocksDB, W5, W6)");
         };
     }
 

@@ -15,7 +15,7 @@ class BenchmarksSmokeIT {
     private static final double SCALE = 0.001;
 
     @ParameterizedTest
-    @ValueSource(strings = {"W1", "W2", "W2-RocksDB", "W3"})
+    @ValueSource(strings = {"W1", "W2", "W2-RocksDB", "W3", "W6"})
     void engineAtParallelismOneAndTwoMatchesTheLoop(String name) throws Exception {
         Workload workload = Workload.of(name, SCALE);
         RunResult loop = workload.runLoop(true);
