@@ -4,6 +4,7 @@ import io.runnel.annotation.Internal;
 import io.runnel.api.common.OutputTag;
 import io.runnel.api.connector.sink.Sink;
 import io.runnel.api.connector.sink.SinkFunction;
+import io.runnel.api.functions.async.AsyncFunction;
 import io.runnel.api.connector.source.Source;
 import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.api.functions.AggregateFunction;
@@ -280,6 +281,26 @@ public sealed interface OperatorSpec extends Serializable {
 
         public Object userObject() {
             return strategy;
+        }
+    }
+
+    /**
+     * Asynchronous lookups.
+     *
+     * @param function the lookup
+     * @param inputType the input type (its serializer writes in-flight inputs into checkpoints)
+     * @param timeoutMillis how long one lookup may take, ms
+     * @param capacity lookups in flight per subtask
+     * @param ordered whether results keep input order
+     */
+    record AsyncSpec(AsyncFunction<?, ?> function, TypeInformation<?> inputType, long timeoutMillis, int capacity,
+                     boolean ordered) implements OperatorSpec {
+        public String defaultName() {
+            return ordered ? "AsyncOrdered" : "AsyncUnordered";
+        }
+
+        public Object userObject() {
+            return function;
         }
     }
 

@@ -40,6 +40,8 @@ public final class OperatorFactory {
             return new TimestampsAndWatermarksOperator(s.strategy(), parameters);
         } else if (spec instanceof OperatorSpec.SinkSpec s) {
             return new SinkWriterOperator(s.sink(), parameters);
+        } else if (spec instanceof OperatorSpec.AsyncSpec s) {
+            return new AsyncWaitOperator(s, parameters);
         } else if (spec instanceof OperatorSpec.SinkFunctionSpec s) {
             return new SinkFunctionOperator(s.function(), parameters);
         } else if (spec instanceof OperatorSpec.SourceSpec s) {

@@ -136,8 +136,8 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
         return status;
     }
 
-    /** @return a future that completes when the reader has data */
-    public CompletableFuture<Void> getAvailableFuture() {
+    /** @return a future that completes when the reader has data (the task's input availability, not the chain's) */
+    public CompletableFuture<Void> getReaderAvailableFuture() {
         return suspended != null ? suspended : reader.isAvailable();
     }
 

@@ -1,5 +1,7 @@
 package io.runnel.runtime.operators;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * A running operator of a task's chain.
  *
@@ -10,6 +12,25 @@ package io.runnel.runtime.operators;
  * Between records, {@link #snapshotState} at each checkpoint and the checkpoint notifications.
  */
 public interface StreamOperator {
+
+    /** The future of an operator that can take input now. */
+    CompletableFuture<Void> AVAILABLE = CompletableFuture.completedFuture(null);
+
+    /**
+     * @return {@link #AVAILABLE} if the operator can take more input now, else a future that completes (on the task
+     *     thread) when it can; the task then stops reading input meanwhile (e.g. asynchronous requests at capacity)
+     */
+    default CompletableFuture<Void> getAvailableFuture() {
+        return AVAILABLE;
+    }
+
+    /**
+     * @return {@link #AVAILABLE} if the operator has no work in flight, else a future that completes when it has
+     *     none; a task whose input ended waits for it before finishing its operators
+     */
+    default CompletableFuture<Void> getIdleFuture() {
+        return AVAILABLE;
+    }
 
     /**
      * Writes the operator's in-memory state into its state backends (operator state, keyed state) for a

@@ -34,6 +34,7 @@ import io.runnel.streamrecord.WatermarkStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The operators of one task, wired head to tail: chained outputs call the next operator directly, network
@@ -223,6 +224,28 @@ final class OperatorChain {
             }
             operators[i].notifyCheckpointAborted(checkpointId);
         }
+    }
+
+    /** @return {@link StreamOperator#AVAILABLE} if every operator takes input, else a future of one that does not */
+    CompletableFuture<Void> getAvailableFuture() {
+        for (StreamOperator op : operators) {
+            CompletableFuture<Void> f = op.getAvailableFuture();
+            if (!f.isDone()) {
+                return f;
+            }
+        }
+        return StreamOperator.AVAILABLE;
+    }
+
+    /** @return {@link StreamOperator#AVAILABLE} if no operator has work in flight, else a future of one that has */
+    CompletableFuture<Void> getIdleFuture() {
+        for (StreamOperator op : operators) {
+            CompletableFuture<Void> f = op.getIdleFuture();
+            if (!f.isDone()) {
+                return f;
+            }
+        }
+        return StreamOperator.AVAILABLE;
     }
 
     /** @return the state ids of the chain's operators, head first */

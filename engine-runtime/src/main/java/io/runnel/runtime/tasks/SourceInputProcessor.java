@@ -37,7 +37,7 @@ final class SourceInputProcessor implements StreamInputProcessor {
 
     @Override
     public CompletableFuture<Void> getAvailableFuture() {
-        return source.getAvailableFuture();
+        return source.getReaderAvailableFuture();
     }
 
     @Override

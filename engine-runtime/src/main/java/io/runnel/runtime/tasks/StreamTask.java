@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -343,15 +344,31 @@ public final class StreamTask implements MailboxDefaultAction {
                 return;
             }
         }
+        CompletableFuture<Void> operators = operatorChain.getAvailableFuture();
+        if (!operators.isDone()) {
+            // An operator cannot take input (asynchronous requests at capacity): read none until it can.
+            suspendUntil(controller, operators);
+            return;
+        }
         InputStatus status = inputProcessor.processInput();
         if (status == InputStatus.NOTHING_AVAILABLE) {
             // Going idle: send what we have rather than let it wait for the buffer timeout.
             flushAll();
-            Suspension s = controller.suspendDefaultAction();
-            inputProcessor.getAvailableFuture().thenRun(s::resume);
+            suspendUntil(controller, inputProcessor.getAvailableFuture());
         } else if (status == InputStatus.END_OF_INPUT) {
-            controller.allActionsCompleted();
+            CompletableFuture<Void> idle = operatorChain.getIdleFuture();
+            if (idle.isDone()) {
+                controller.allActionsCompleted();
+            } else {
+                // Results of asynchronous requests still come in as mails: finish once they are all in.
+                suspendUntil(controller, idle);
+            }
         }
+    }
+
+    private static void suspendUntil(Controller controller, CompletableFuture<?> future) {
+        Suspension s = controller.suspendDefaultAction();
+        future.thenRun(s::resume);
     }
 
     /** Asks the task to stop: a mail that unwinds the task thread with {@link CancelTaskException}. */
