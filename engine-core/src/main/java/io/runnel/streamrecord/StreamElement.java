@@ -14,5 +14,5 @@ import io.runnel.annotation.Internal;
  */
 @Internal
 public sealed interface StreamElement
-        permits StreamRecord, Watermark, WatermarkStatus, CheckpointBarrier, EndOfPartition {
+        permits StreamRecord, Watermark, WatermarkStatus, CheckpointBarrier, EndOfData, EndOfPartition {
 }

@@ -181,7 +181,7 @@ public final class OperatorTestHarnessBuilder<IN, OUT> {
         OneInputStreamOperator<IN, OUT> operator;
         try {
             StreamingRuntimeContext context = new StreamingRuntimeContext(info, accumulators, state.keyedBackend(),
-                    operatorName);
+                    operatorName, false);
             operator = (OneInputStreamOperator<IN, OUT>) OperatorFactory.create(fresh,
                     new StreamOperatorParameters(output, context, state.keyedBackend(), mailboxExecutor,
                             NO_COORDINATOR, new ProcessingTimeService(timers, mailboxExecutor, timers::now),

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -39,7 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * End-to-end exactly-once output through a {@link TwoPhaseCommitSinkFunction}: a transactional in-memory store
  * (prepared transactions are kept across task restarts, as a database keeps them) receives every number once,
  * whatever fails: a record, a snapshot, the completion notice after a checkpoint completed, or the first record
- * after a restore (so the job restores twice from one checkpoint). 20 seeds, parallelism 1 and 2.
+ * after a restore (so the job restores twice from one checkpoint). 20 seeds, parallelism 1 and 2. And a job
+ * that fails after one of its sinks finished: the finished sink's last transaction waits for the final checkpoint,
+ * so the restore that replays its records finds nothing of them committed.
  */
 class TwoPhaseCommitIT {
 
@@ -65,7 +69,7 @@ class TwoPhaseCommitIT {
     private static final int AFTER_RESTORE = 3;
 
     /** Writes numbers into the store's transactions; commit is idempotent (a restore may repeat it). */
-    static final class StoreSink extends TwoPhaseCommitSinkFunction<Long, String, Void> {
+    static class StoreSink extends TwoPhaseCommitSinkFunction<Long, String, Void> {
         private static final long serialVersionUID = 1L;
         private final String runId;
 
@@ -167,6 +171,102 @@ class TwoPhaseCommitIT {
         }
     }
 
+    /** Tells the test when its input ended: the sink of the short pipeline in the finished-sink test. */
+    static final class FinishSignallingSink extends StoreSink {
+        private static final long serialVersionUID = 1L;
+        private final String runId;
+
+        FinishSignallingSink(String storeId, String runId) {
+            super(storeId);
+            this.runId = runId;
+        }
+
+        @Override
+        public void finish() throws Exception {
+            super.finish();
+            FINISHED.get(runId).countDown();
+        }
+    }
+
+    /**
+     * After a checkpoint completed, holds its task until the other pipeline's sink finished, then fails once: the
+     * failure comes after that sink's finish and before any checkpoint that saw it finished (this task cannot
+     * acknowledge one while it waits).
+     */
+    static final class FailAfterOtherSinkFinished implements MapFunction<Long, Long>, CheckpointListener {
+        private static final long serialVersionUID = 1L;
+        private final String runId;
+
+        FailAfterOtherSinkFinished(String runId) {
+            this.runId = runId;
+        }
+
+        @Override
+        public Long map(Long v) throws Exception {
+            if (CHECKPOINTED.get(runId).get() && RESTARTED.get(runId).compareAndSet(false, true)) {
+                if (!FINISHED.get(runId).await(60, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the short pipeline's sink did not finish within 60 s");
+                }
+                throw new IllegalStateException("injected failure after the other sink finished");
+            }
+            return v;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            CHECKPOINTED.get(runId).set(true);
+        }
+    }
+
+    private static final Map<String, CountDownLatch> FINISHED = new ConcurrentHashMap<>();
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @MethodSource("parallelisms")
+    void aSinkThatFinishedBeforeAFailureCommitsItsLastTransactionOnce(int parallelism, @TempDir Path dir)
+            throws Exception {
+        String runId = "finished-" + parallelism;
+        long shortCount = 50_000;
+        for (String id : List.of(runId, runId + "-short")) {
+            STORES.put(id, new Store());
+        }
+        FINISHED.put(runId, new CountDownLatch(1));
+        CHECKPOINTED.put(runId, new AtomicBoolean());
+        RESTARTED.put(runId, new AtomicBoolean());
+        Configuration conf = new Configuration();
+        conf.setString("state.checkpoints.dir", dir.toString());
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+        env.setParallelism(parallelism);
+        env.enableCheckpointing(Duration.ofMillis(10));
+        env.setRestartStrategy(RestartStrategies.fixedDelay(3, Duration.ZERO));
+        env.fromSource(new TestingSequenceSource(shortCount, 2_000), "short").uid("short")
+                .rebalance().addSink(new FinishSignallingSink(runId + "-short", runId)).uid("short-sink");
+        env.fromSource(new TestingSequenceSource(N, 2_000), "long").uid("long")
+                .map(new FailAfterOtherSinkFinished(runId)).uid("fail")
+                .rebalance().addSink(new StoreSink(runId)).uid("long-sink");
+        JobClient client = env.executeAsync("2pc " + runId);
+        client.getJobExecutionResult().get();
+        assertTrue(RESTARTED.get(runId).get(), "the injected failure happened");
+        assertExactly(shortCount, runId + "-short");
+        assertExactly(N, runId);
+    }
+
+    static Stream<Integer> parallelisms() {
+        return Stream.of(1, 2);
+    }
+
+    private static void assertExactly(long count, String storeId) {
+        List<Long> committed = new ArrayList<>(STORES.get(storeId).committed);
+        Collections.sort(committed);
+        assertEquals(count, committed.size(), storeId + ": committed count");
+        for (int i = 0; i < count; i++) {
+            if (committed.get(i) != i) {
+                throw new AssertionError(storeId + ": number " + i + " is missing or duplicated (found "
+                        + committed.get(i) + ")");
+            }
+        }
+        assertTrue(STORES.get(storeId).prepared.isEmpty(), storeId + ": nothing left prepared");
+    }
+
     static Stream<Arguments> runs() {
         return IntStream.rangeClosed(1, 20).boxed().flatMap(seed -> Stream.of(Arguments.of(seed, 1),
                 Arguments.of(seed, 2)));
@@ -202,18 +302,8 @@ class TwoPhaseCommitIT {
         List<JobStatusChange> history = client.getStatusHistory().get();
         long restarts = history.stream().filter(c -> c.status() == JobStatus.RESTARTING).count();
 
-        List<Long> committed = new ArrayList<>(STORES.get(runId).committed);
-        Collections.sort(committed);
-        assertEquals(N, committed.size(), "committed count (restarts " + restarts + ", plan done "
-                + NEXT.get(runId).get() + ")");
-        for (int i = 0; i < N; i++) {
-            if (committed.get(i) != i) {
-                throw new AssertionError("number " + i + " is missing or duplicated (found " + committed.get(i)
-                        + ")");
-            }
-        }
-        assertTrue(restarts >= 1 || NEXT.get(runId).get() == 0, "a planned failure restarted the job");
-        assertTrue(STORES.get(runId).prepared.isEmpty(), "nothing left prepared: " + STORES.get(runId).prepared
-                .keySet());
+        assertExactly(N, runId);
+        assertTrue(restarts >= 1 || NEXT.get(runId).get() == 0, "a planned failure restarted the job (restarts "
+                + restarts + ", plan done " + NEXT.get(runId).get() + ")");
     }
 }

@@ -63,6 +63,11 @@ public final class TestingRuntimeContext implements RuntimeContext {
     }
 
     @Override
+    public boolean isCheckpointingEnabled() {
+        return false;
+    }
+
+    @Override
     public int getAttemptNumber() {
         return 0;
     }

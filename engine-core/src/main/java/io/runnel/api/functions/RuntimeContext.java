@@ -29,6 +29,12 @@ public interface RuntimeContext extends KeyedStateStore {
     /** @return which attempt this is: 0 for the first run, +1 for each restart */
     int getAttemptNumber();
 
+    /**
+     * @return true if the job takes periodic checkpoints; a task then ends only after a checkpoint taken after its
+     *     operators finished (its final checkpoint), so a sink may leave its last transaction to that checkpoint
+     */
+    boolean isCheckpointingEnabled();
+
     /** @return the class loader of the job's code */
     ClassLoader getUserCodeClassLoader();
 

@@ -57,6 +57,8 @@ public final class CheckpointCoordinator {
     private final Map<Long, PendingCheckpoint> pending = new TreeMap<>();
     private long nextCheckpointId = 1;
     private long lastCompletionMillis;
+    /** A finished task asked for a checkpoint while another was pending: trigger one when none is. */
+    private boolean triggerWhenIdle;
     private int consecutiveFailures;
     private ScheduledFuture<?> periodic;
 
@@ -110,6 +112,34 @@ public final class CheckpointCoordinator {
             return;
         }
         trigger(CheckpointTrigger.CHECKPOINT);
+    }
+
+    /**
+     * Triggers a checkpoint now, or as soon as the pending ones end, because a task finished its operators and
+     * waits for a checkpoint to end (a bounded job would otherwise wait up to an interval per stage). Does nothing
+     * when checkpointing is off (tasks then do not wait) or the job is not running.
+     */
+    @MainThread
+    public void triggerSoon() {
+        if (intervalMillis <= 0) {
+            return;
+        }
+        if (!pending.isEmpty()) {
+            triggerWhenIdle = true;
+            return;
+        }
+        triggerWhenIdle = false;
+        trigger(CheckpointTrigger.CHECKPOINT).whenComplete((c, e) -> {
+            if (e != null) {
+                LOG.debug("Checkpoint for finished tasks of job '{}' did not complete: {}", jobName, e.toString());
+            }
+        });
+    }
+
+    private void triggerIfRequested() {
+        if (triggerWhenIdle && pending.isEmpty()) {
+            mainThread.execute(this::triggerSoon);
+        }
     }
 
     /**
@@ -220,6 +250,7 @@ public final class CheckpointCoordinator {
             context.notifyCheckpointComplete(attempt, completed.checkpointId());
         }
         checkpoint.result().complete(completed);
+        triggerIfRequested();
     }
 
     private Map<String, OperatorState> collectOperatorStates(PendingCheckpoint checkpoint) {
@@ -281,6 +312,8 @@ public final class CheckpointCoordinator {
         if (!jobFailover && !checkpoint.trigger().savepoint() && ++consecutiveFailures > tolerableFailures) {
             context.failJob(new CheckpointException("Job '" + jobName + "' exceeded the tolerable number of "
                     + "consecutive checkpoint failures (" + tolerableFailures + ")", cause));
+        } else if (!jobFailover) {
+            triggerIfRequested();
         }
     }
 

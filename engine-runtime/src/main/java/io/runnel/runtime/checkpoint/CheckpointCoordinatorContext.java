@@ -18,7 +18,8 @@ public interface CheckpointCoordinatorContext {
      * The subtasks of the current execution attempt.
      *
      * @param allRunning true if every subtask is RUNNING or FINISHED (none still deploying)
-     * @param sourcesToTrigger the running source subtasks
+     * @param sourcesToTrigger the subtasks a checkpoint starts at: running sources, and running subtasks all of
+     *     whose producers have finished (they get no barrier)
      * @param toAcknowledge every subtask that is not finished
      * @param finished the finished subtasks
      */

@@ -44,13 +44,32 @@ final class JobCheckpointContext implements CheckpointCoordinatorContext {
                 && graph.nonTerminalAttempts().size() == running.size()
                 && graph.attemptsIn(ExecutionState.FAILED).isEmpty()
                 && graph.attemptsIn(ExecutionState.CANCELED).isEmpty();
+        Map<Integer, Integer> finishedPerVertex = new HashMap<>();
+        for (ExecutionAttemptId id : finished) {
+            finishedPerVertex.merge(id.vertexId(), 1, Integer::sum);
+        }
         List<ExecutionAttemptId> sources = new ArrayList<>();
         for (ExecutionAttemptId id : running) {
-            if (job.jobGraph().vertex(id.vertexId()).isSource()) {
+            JobVertex vertex = job.jobGraph().vertex(id.vertexId());
+            if (vertex.isSource() || allProducersFinished(vertex, finishedPerVertex)) {
                 sources.add(id);
             }
         }
         return new Tasks(allRunning, sources, new HashSet<>(running), new HashSet<>(finished));
+    }
+
+    /**
+     * A task whose producers have all finished gets no barrier any more: it is triggered like a source (after
+     * FLIP-147), and checkpoints once the data still queued on its channels is in.
+     */
+    private boolean allProducersFinished(JobVertex vertex, Map<Integer, Integer> finishedPerVertex) {
+        for (int edgeId : vertex.inputEdges()) {
+            JobVertex producer = job.jobGraph().vertex(job.jobGraph().edge(edgeId).sourceVertexId());
+            if (finishedPerVertex.getOrDefault(producer.id(), 0) < producer.parallelism()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -233,6 +233,11 @@ public final class JobMaster implements JobMasterGateway {
     }
 
     @Override
+    public void requestFinalCheckpoint(ExecutionAttemptId attemptId) {
+        mainThread.execute(checkpointCoordinator::triggerSoon);
+    }
+
+    @Override
     public void reportFirstRecordAfterRestore(ExecutionAttemptId attemptId, long nanoTime) {
         mainThread.execute(() -> {
             if (failureNanoTime == 0 || attemptId.attemptNumber() != executionGraph.getAttemptNumber()) {

@@ -4,6 +4,7 @@ import io.runnel.api.typeutils.DataInputView;
 import io.runnel.api.typeutils.DataOutputView;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.streamrecord.CheckpointBarrier;
+import io.runnel.streamrecord.EndOfData;
 import io.runnel.streamrecord.EndOfPartition;
 import io.runnel.streamrecord.StreamElement;
 import io.runnel.streamrecord.StreamRecord;
@@ -23,6 +24,7 @@ import java.io.IOException;
  *   BARRIER    4 | checkpointId (8) | timestamp (8) | savepoint (1) | target directory (UTF)
  *   EOP        5
  *   SUSPENDED  6   (end of partition after a stop-with-savepoint without drain)
+ *   END_DATA   7   (operators finished; only barriers and the end of partition follow)
  * </pre>
  *
  * <p><b>Threading:</b> holds the (possibly stateful) value serializer and a reusable record; one instance per
@@ -39,6 +41,7 @@ public final class StreamElementSerializer<T> {
     static final byte BARRIER = 4;
     static final byte EOP = 5;
     static final byte EOP_SUSPENDED = 6;
+    static final byte END_OF_DATA = 7;
 
     private final TypeSerializer<T> valueSerializer;
     private final StreamRecord<T> reuse = new StreamRecord<>(null);
@@ -72,6 +75,8 @@ public final class StreamElementSerializer<T> {
             out.writeLong(b.timestampMillis());
             out.writeBoolean(b.savepoint());
             out.writeUTF(b.targetDirectory());
+        } else if (event instanceof EndOfData) {
+            out.writeByte(END_OF_DATA);
         } else if (event instanceof EndOfPartition end) {
             out.writeByte(end == EndOfPartition.SUSPENDED ? EOP_SUSPENDED : EOP);
         } else {
@@ -103,6 +108,8 @@ public final class StreamElementSerializer<T> {
                 return EndOfPartition.INSTANCE;
             case EOP_SUSPENDED:
                 return EndOfPartition.SUSPENDED;
+            case END_OF_DATA:
+                return EndOfData.INSTANCE;
             default:
                 throw new IOException("corrupt stream: unknown element tag " + tag);
         }

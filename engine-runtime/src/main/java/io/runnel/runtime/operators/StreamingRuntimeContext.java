@@ -30,15 +30,19 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     private final Map<String, Accumulator<?, ?>> accumulators;
     private final KeyedStateBackend<Object> keyedStateBackend;
     private final String operatorName;
+    private final boolean checkpointingEnabled;
 
     /**
      * @param taskInfo facts about the task
      * @param accumulators the task's accumulator registry, shared by its operators
      * @param keyedStateBackend the operator's keyed state, or null
      * @param operatorName the operator's name, for error messages
+     * @param checkpointingEnabled whether the job takes periodic checkpoints
      */
     public StreamingRuntimeContext(TaskInfo taskInfo, Map<String, Accumulator<?, ?>> accumulators,
-                                   KeyedStateBackend<Object> keyedStateBackend, String operatorName) {
+                                   KeyedStateBackend<Object> keyedStateBackend, String operatorName,
+                                   boolean checkpointingEnabled) {
+        this.checkpointingEnabled = checkpointingEnabled;
         this.taskInfo = taskInfo;
         this.accumulators = accumulators;
         this.keyedStateBackend = keyedStateBackend;
@@ -63,6 +67,11 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     @Override
     public int getMaxNumberOfParallelSubtasks() {
         return taskInfo.maxParallelism();
+    }
+
+    @Override
+    public boolean isCheckpointingEnabled() {
+        return checkpointingEnabled;
     }
 
     @Override

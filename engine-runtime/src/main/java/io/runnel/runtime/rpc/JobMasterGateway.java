@@ -25,6 +25,12 @@ public interface JobMasterGateway {
     void declineCheckpoint(ExecutionAttemptId attemptId, long checkpointId, Throwable cause);
 
     /**
+     * A subtask finished its operators and waits for its final checkpoint; the coordinator triggers one as soon as
+     * no other is pending. Any thread.
+     */
+    void requestFinalCheckpoint(ExecutionAttemptId attemptId);
+
+    /**
      * A restored source subtask emitted its first record.
      *
      * @param nanoTime {@link System#nanoTime()} at that moment (the embedded cluster shares one clock)

@@ -160,6 +160,11 @@ public final class TaskManager implements TaskManagerGateway, AutoCloseable {
             public void declineCheckpoint(long checkpointId, Throwable cause) {
                 jobMaster.declineCheckpoint(id, checkpointId, cause);
             }
+
+            @Override
+            public void requestFinalCheckpoint() {
+                jobMaster.requestFinalCheckpoint(id);
+            }
         };
         TaskEnvironment env = new TaskEnvironment(info, graph, vertex, outputs, gate, new TaskMailboxImpl(),
                 timerService, event -> jobMaster.sendOperatorEventToCoordinator(id, event), accumulators,

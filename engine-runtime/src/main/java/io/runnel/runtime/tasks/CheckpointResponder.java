@@ -14,4 +14,10 @@ public interface CheckpointResponder {
 
     /** The task cannot complete the checkpoint. */
     void declineCheckpoint(long checkpointId, Throwable cause);
+
+    /**
+     * The task finished its operators and waits for a checkpoint that sees them finished before it ends: ask for
+     * one now rather than at the next periodic trigger.
+     */
+    void requestFinalCheckpoint();
 }

@@ -11,6 +11,7 @@ import io.runnel.runtime.operators.OneInputStreamOperator;
 import io.runnel.runtime.operators.TwoInputStreamOperator;
 import io.runnel.runtime.tasks.mailbox.TaskMailbox;
 import io.runnel.streamrecord.CheckpointBarrier;
+import io.runnel.streamrecord.EndOfData;
 import io.runnel.streamrecord.EndOfPartition;
 import io.runnel.streamrecord.StreamElement;
 import io.runnel.streamrecord.StreamRecord;
@@ -31,7 +32,10 @@ import java.util.concurrent.CompletableFuture;
  * <p>Invariants, over unfinished channels c: {@code inputWatermark(i) = min over c of input i of
  * channelWatermark[c]} (an input all of whose channels ended does not count), and {@code emittedWatermark = min
  * over inputs i of inputWatermark(i)}, never decreasing. So a two-input operator's watermark is the minimum of its
- * two inputs' watermarks, as in Flink. The input ends when every channel of every input has ended.
+ * two inputs' watermarks, as in Flink. The input ends when every channel of every input has ended its data
+ * ({@link EndOfData} or {@link EndOfPartition}); a channel that only ended its data still delivers checkpoint
+ * barriers (the producer's final checkpoint) until its end of partition, so the processor is read on after the
+ * end of input until every channel is closed ({@link #allChannelsClosed()}).
  *
  * <p><b>Threading:</b> task thread only.
  */
@@ -66,13 +70,20 @@ final class NetworkInputProcessor implements StreamInputProcessor {
     private final WatermarkHandler watermarks;
     private final TaskMailbox mailbox;
     private final long[] channelWatermarks;
+    /** Per channel, whether it ended its data (no record or watermark follows; barriers may). */
     private final boolean[] finished;
+    /** Per channel, whether its end of partition arrived (nothing at all follows). */
+    private final boolean[] closed;
     /** Per channel, whether its producer declared it idle (it then does not hold back the watermark). */
     private final boolean[] idle;
     /** Owner: task thread. Whether this task told its consumers it is idle (every unfinished channel is). */
     private boolean emittedIdle;
-    /** Owner: task thread. */
+    /** Owner: task thread. Channels that ended their data. */
     private int finishedChannels;
+    /** Owner: task thread. Channels whose end of partition arrived. */
+    private int closedChannels;
+    /** Owner: task thread. Completed when a channel is unblocked with unread data while the task may be idle. */
+    private CompletableFuture<Void> unblocked = new CompletableFuture<>();
     /** Owner: task thread. Whether a channel ended suspended (stop-with-savepoint without drain). */
     private boolean suspendedEnd;
     /** Owner: task thread. */
@@ -100,6 +111,7 @@ final class NetworkInputProcessor implements StreamInputProcessor {
         this.channelWatermarks = new long[gate.getNumberOfChannels()];
         Arrays.fill(channelWatermarks, Long.MIN_VALUE);
         this.finished = new boolean[gate.getNumberOfChannels()];
+        this.closed = new boolean[gate.getNumberOfChannels()];
         this.idle = new boolean[gate.getNumberOfChannels()];
         this.stashed = newStash(gate.getNumberOfChannels());
         this.leftover = new boolean[gate.getNumberOfChannels()];
@@ -126,6 +138,8 @@ final class NetworkInputProcessor implements StreamInputProcessor {
     void unblockChannel(int channel) {
         if ((leftover[channel] || !stashed[channel].isEmpty()) && !resumeQueue.contains(channel)) {
             resumeQueue.add(channel);
+            // A checkpoint trigger (a mail) can unblock while the task waits on the gate, which has nothing new.
+            unblocked.complete(null);
         }
     }
 
@@ -178,12 +192,35 @@ final class NetworkInputProcessor implements StreamInputProcessor {
                 }
                 continue;
             }
+            boolean endedBefore = finishedChannels == finished.length;
             dispatch(serializers[currentChannel].deserialize(frame), currentChannel);
+            if (!endedBefore && finishedChannels == finished.length) {
+                // Return before reading on: a barrier that follows must find the task's operators finished.
+                return InputStatus.END_OF_INPUT;
+            }
             if (mailbox.hasMail()) {
                 break;
             }
         }
-        return finishedChannels == finished.length ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
+        return InputStatus.MORE_AVAILABLE;
+    }
+
+    /**
+     * Starts a checkpoint that no barrier will bring: the coordinator triggers this task directly because every
+     * producer has finished. It completes once every channel has delivered its end of partition, after the data
+     * still queued before it.
+     *
+     * @throws Exception from the snapshot, to fail the task
+     */
+    void processExternalTrigger(CheckpointBarrier barrier) throws Exception {
+        if (barrierHandler != null) {
+            barrierHandler.processExternalTrigger(barrier);
+        }
+    }
+
+    @Override
+    public boolean allChannelsClosed() {
+        return closedChannels == closed.length;
     }
 
     /**
@@ -234,15 +271,13 @@ final class NetworkInputProcessor implements StreamInputProcessor {
         } else if (element instanceof Watermark w) {
             channelWatermarks[channel] = Math.max(channelWatermarks[channel], w.timestamp());
             advanceWatermark();
+        } else if (element instanceof EndOfData) {
+            endData(channel);
         } else if (element instanceof EndOfPartition end) {
             suspendedEnd |= end == EndOfPartition.SUSPENDED;
-            finished[channel] = true;
-            finishedChannels++;
-            if (!suspendedEnd) {
-                // A suspended channel did not reach the end of its data: leaving it out of the minimum would let
-                // the watermark jump and fire windows after the savepoint that a resumed job fires again.
-                advanceWatermark();
-            }
+            closed[channel] = true;
+            closedChannels++;
+            endData(channel);
             if (barrierHandler != null) {
                 barrierHandler.processEndOfPartition(channel);
             }
@@ -256,6 +291,19 @@ final class NetworkInputProcessor implements StreamInputProcessor {
                 leftover[channel] = true;
                 currentChannel = -1;
             }
+        }
+    }
+
+    private void endData(int channel) throws Exception {
+        if (finished[channel]) {
+            return;
+        }
+        finished[channel] = true;
+        finishedChannels++;
+        if (!suspendedEnd) {
+            // A suspended channel did not reach the end of its data: leaving it out of the minimum would let
+            // the watermark jump and fire windows after the savepoint that a resumed job fires again.
+            advanceWatermark();
         }
     }
 
@@ -339,7 +387,13 @@ final class NetworkInputProcessor implements StreamInputProcessor {
 
     @Override
     public CompletableFuture<Void> getAvailableFuture() {
-        return gate.getAvailableFuture();
+        if (!resumeQueue.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (unblocked.isDone()) {
+            unblocked = new CompletableFuture<>();
+        }
+        return CompletableFuture.anyOf(gate.getAvailableFuture(), unblocked).thenApply(x -> null);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.runnel.runtime.tasks;
 
 import io.runnel.api.common.OutputTag;
+import io.runnel.api.environment.CheckpointingOptions;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.graph.ChainedOperator;
 import io.runnel.graph.JobVertex;
@@ -77,9 +78,13 @@ final class OperatorChain {
     private final KeyedStateBackend<?>[] keyedBackends;
     /** Per operator, its operator-state backend. */
     private final DefaultOperatorStateBackend[] operatorBackends;
+    /** The operators' shared processing-time service. */
+    private final ProcessingTimeService processingTimeService;
 
     private OperatorChain(StreamOperator[] operators, String[] operatorIds, KeyedStateBackend<?>[] keyedBackends,
-                          DefaultOperatorStateBackend[] operatorBackends) {
+                          DefaultOperatorStateBackend[] operatorBackends,
+                          ProcessingTimeService processingTimeService) {
+        this.processingTimeService = processingTimeService;
         this.operators = operators;
         this.operatorIds = operatorIds;
         this.keyedBackends = keyedBackends;
@@ -114,8 +119,10 @@ final class OperatorChain {
         String[] ids = new String[ops.length];
         KeyedStateBackend<?>[] keyedBackends = new KeyedStateBackend<?>[ops.length];
         DefaultOperatorStateBackend[] operatorBackends = new DefaultOperatorStateBackend[ops.length];
+        ProcessingTimeService processingTimeService = new ProcessingTimeService(env.timerService(), mailboxExecutor);
         try {
-            createOperators(env, writers, mailboxExecutor, ops, ids, keyedBackends, operatorBackends);
+            createOperators(env, writers, mailboxExecutor, processingTimeService, ops, ids, keyedBackends,
+                    operatorBackends);
         } catch (Exception e) {
             for (KeyedStateBackend<?> b : keyedBackends) {
                 if (b != null) {
@@ -124,17 +131,18 @@ final class OperatorChain {
             }
             throw e;
         }
-        return new OperatorChain(ops, ids, keyedBackends, operatorBackends);
+        return new OperatorChain(ops, ids, keyedBackends, operatorBackends, processingTimeService);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void createOperators(TaskEnvironment env, Map<Integer, RecordWriter<?>> writers,
-                                        MailboxExecutor mailboxExecutor, StreamOperator[] ops, String[] ids,
+                                        MailboxExecutor mailboxExecutor,
+                                        ProcessingTimeService processingTimeService, StreamOperator[] ops,
+                                        String[] ids,
                                         KeyedStateBackend<?>[] keyedBackends,
                                         DefaultOperatorStateBackend[] operatorBackends) throws Exception {
         JobVertex vertex = env.vertex();
         TaskInfo info = env.taskInfo();
-        ProcessingTimeService processingTimeService = new ProcessingTimeService(env.timerService(), mailboxExecutor);
         for (int i = ops.length - 1; i >= 0; i--) {
             ChainedOperator cfg = vertex.operators().get(i);
             OperatorSpec spec = cfg.spec().deserialize(info.userClassLoader());
@@ -154,7 +162,8 @@ final class OperatorChain {
                     : null;
             keyedBackends[i] = backend;
             operatorBackends[i] = OperatorStateRestore.restore(restore, info, cfg.name());
-            StreamingRuntimeContext ctx = new StreamingRuntimeContext(info, env.accumulators(), backend, cfg.name());
+            StreamingRuntimeContext ctx = new StreamingRuntimeContext(info, env.accumulators(), backend, cfg.name(),
+                    env.configuration().get(CheckpointingOptions.INTERVAL).toMillis() > 0);
             ops[i] = OperatorFactory.create(spec, new StreamOperatorParameters(output, ctx, backend,
                     mailboxExecutor, env.eventGateway(), processingTimeService, env.configuration(),
                     operatorBackends[i]));
@@ -270,6 +279,11 @@ final class OperatorChain {
         for (StreamOperator op : operators) {
             op.finish();
         }
+    }
+
+    /** Drops processing-time callbacks from now on (the operators finished). Task thread. */
+    void quiesceProcessingTimers() {
+        processingTimeService.quiesce();
     }
 
     private static void closeOne(StreamOperator op) throws Exception {

@@ -15,7 +15,8 @@ interface StreamInputProcessor extends AutoCloseable {
      * Processes a batch of input, returning early when a mail waits.
      *
      * @return MORE_AVAILABLE to be called again, NOTHING_AVAILABLE to wait for {@link #getAvailableFuture()},
-     *     END_OF_INPUT when every input has ended
+     *     END_OF_INPUT when every input has ended its data and nothing can be read now (returned at once when the
+     *     last input ends, so the task finishes its operators before it reads the barriers that follow)
      * @throws Exception from operators or the network
      */
     InputStatus processInput() throws Exception;
@@ -32,5 +33,13 @@ interface StreamInputProcessor extends AutoCloseable {
      */
     default boolean endedBySuspend() {
         return false;
+    }
+
+    /**
+     * @return true once nothing at all can arrive any more (a source: once its input ended; a network input: once
+     *     every channel delivered its end of partition, after the checkpoint barriers that follow the end of data)
+     */
+    default boolean allChannelsClosed() {
+        return true;
     }
 }

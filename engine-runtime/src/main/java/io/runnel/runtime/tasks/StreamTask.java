@@ -3,6 +3,7 @@ package io.runnel.runtime.tasks;
 import io.runnel.annotation.TaskThread;
 import io.runnel.api.connector.source.InputStatus;
 import io.runnel.api.environment.CheckpointConfig;
+import io.runnel.api.environment.CheckpointingOptions;
 import io.runnel.api.environment.ExecutionOptions;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.graph.JobEdge;
@@ -26,6 +27,7 @@ import io.runnel.runtime.tasks.mailbox.MailboxProcessor;
 import io.runnel.runtime.tasks.mailbox.TaskMailbox;
 import io.runnel.runtime.tasks.mailbox.ThrowingRunnable;
 import io.runnel.streamrecord.CheckpointBarrier;
+import io.runnel.streamrecord.EndOfData;
 import io.runnel.streamrecord.EndOfPartition;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +56,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Lifecycle:</b> {@link #invoke()} once: open operators, run the loop until the input ends, finish
  * operators, send end-of-partition, close operators. On an exception it closes what it opened and rethrows.
+ *
+ * <p><b>Final checkpoint</b> (after Flink's FLIP-147): with checkpointing on, a task whose operators finished
+ * does not end at once. It sends {@link EndOfData}, stops its processing-time timers, asks the JobManager for a
+ * checkpoint, and keeps running mails and reading barriers until a checkpoint it snapshotted after finishing has
+ * completed (so a two-phase-commit sink commits its last transaction, and a failure elsewhere cannot make it
+ * replay records it already committed); then it waits for its producers' end of partition and ends. A task ended
+ * by a stop-with-savepoint without drain neither finishes nor waits.
  */
 public final class StreamTask implements MailboxDefaultAction {
 
@@ -75,11 +84,22 @@ public final class StreamTask implements MailboxDefaultAction {
     private long stopSavepointId = -1;
     /** Called once when a source head emits its first record (to measure recovery), or null. */
     private Runnable firstSourceRecordListener;
+    /** Whether the job takes periodic checkpoints (a finished task then waits for its final one). */
+    private final boolean checkpointingEnabled;
+    /** Owner: task thread. Whether the operators have finished. */
+    private boolean operatorsFinished;
+    /** Owner: task thread. Whether the task waits for its final checkpoint. */
+    private boolean awaitingFinalCheckpoint;
+    /** Owner: task thread. The first checkpoint snapshotted after the operators finished, or -1. */
+    private long firstCheckpointAfterFinish = -1;
+    /** Completed on the task thread once a checkpoint from {@link #firstCheckpointAfterFinish} on completed. */
+    private final CompletableFuture<Void> finalCheckpointCompleted = new CompletableFuture<>();
 
     public StreamTask(TaskEnvironment env) {
         this.env = env;
         this.mailboxProcessor = new MailboxProcessor(env.mailbox(), this);
         this.checkpoints = new SubtaskCheckpointCoordinator(env);
+        this.checkpointingEnabled = env.configuration().get(CheckpointingOptions.INTERVAL).toMillis() > 0;
     }
 
     /**
@@ -113,8 +133,6 @@ public final class StreamTask implements MailboxDefaultAction {
             if (suspended) {
                 LOG.info("{} stops after a savepoint without finishing its operators",
                         env.taskInfo().nameWithSubtask());
-            } else {
-                operatorChain.finish();
             }
             for (RecordWriter<?> w : recordWriters) {
                 w.broadcastEvent(suspended ? EndOfPartition.SUSPENDED : EndOfPartition.INSTANCE);
@@ -239,7 +257,7 @@ public final class StreamTask implements MailboxDefaultAction {
                 serializers.length, new CheckpointBarrierHandler.Actions() {
                     @Override
                     public void triggerCheckpointOnBarrier(CheckpointBarrier barrier) throws Exception {
-                        checkpoints.checkpointState(barrier, operatorChain, recordWriters);
+                        performCheckpoint(barrier);
                     }
 
                     @Override
@@ -256,21 +274,32 @@ public final class StreamTask implements MailboxDefaultAction {
     }
 
     /**
-     * Triggers a checkpoint at this source task, as a mail: the reader's state is snapshotted and the barrier
-     * goes out ahead of any later record. For a stop-with-savepoint the source emits nothing after the barrier.
-     * Any thread.
+     * Triggers a checkpoint at this task, as a mail. A source's reader state is snapshotted and the barrier goes
+     * out ahead of any later record; for a stop-with-savepoint the source emits nothing after the barrier. A task
+     * whose producers all finished (so no barrier reaches it) checkpoints once its queued input is in. Any thread.
      */
     public void triggerCheckpointAsync(CheckpointBarrier barrier, boolean terminate, boolean drain) {
         putMail(() -> {
             if (!(operatorChain.head() instanceof SourceOperator<?, ?> source)) {
-                throw new IllegalStateException("checkpoint trigger for a task that is not a source");
+                if (!(inputProcessor instanceof NetworkInputProcessor network)) {
+                    throw new IllegalStateException("checkpoint trigger for a task without input");
+                }
+                network.processExternalTrigger(barrier);
+                return;
             }
-            if (terminate) {
+            if (terminate && !operatorsFinished) {
                 source.suspendForSavepoint(drain);
                 stopSavepointId = barrier.checkpointId();
             }
-            checkpoints.checkpointState(barrier, operatorChain, recordWriters);
+            performCheckpoint(barrier);
         }, "trigger checkpoint " + barrier.checkpointId());
+    }
+
+    private void performCheckpoint(CheckpointBarrier barrier) throws Exception {
+        if (operatorsFinished && firstCheckpointAfterFinish < 0) {
+            firstCheckpointAfterFinish = barrier.checkpointId();
+        }
+        checkpoints.checkpointState(barrier, operatorChain, recordWriters);
     }
 
     /** Tells the operators that a checkpoint completed, as a mail. Any thread. */
@@ -279,6 +308,9 @@ public final class StreamTask implements MailboxDefaultAction {
             operatorChain.notifyCheckpointComplete(checkpointId);
             if (checkpointId == stopSavepointId && operatorChain.head() instanceof SourceOperator<?, ?> source) {
                 source.stop();
+            }
+            if (firstCheckpointAfterFinish >= 0 && checkpointId >= firstCheckpointAfterFinish) {
+                finalCheckpointCompleted.complete(null);
             }
         }, "checkpoint " + checkpointId + " complete");
     }
@@ -337,6 +369,10 @@ public final class StreamTask implements MailboxDefaultAction {
 
     @Override
     public void runDefaultAction(Controller controller) throws Exception {
+        if (awaitingFinalCheckpoint) {
+            awaitFinalCheckpoint(controller);
+            return;
+        }
         for (RecordWriter<?> w : recordWriters) {
             if (!w.isAvailable()) {
                 Suspension s = controller.suspendDefaultAction();
@@ -358,12 +394,56 @@ public final class StreamTask implements MailboxDefaultAction {
         } else if (status == InputStatus.END_OF_INPUT) {
             CompletableFuture<Void> idle = operatorChain.getIdleFuture();
             if (idle.isDone()) {
-                controller.allActionsCompleted();
+                endOfInput(controller);
             } else {
                 // Results of asynchronous requests still come in as mails: finish once they are all in.
                 suspendUntil(controller, idle);
             }
         }
+    }
+
+    /** The input ended: finish the operators, then end now or after the final checkpoint. */
+    private void endOfInput(Controller controller) throws Exception {
+        if (inputProcessor.endedBySuspend()) {
+            controller.allActionsCompleted();
+            return;
+        }
+        operatorChain.finish();
+        operatorsFinished = true;
+        // A processing-time timer firing now would emit after the end of data.
+        operatorChain.quiesceProcessingTimers();
+        if (!checkpointingEnabled) {
+            controller.allActionsCompleted();
+            return;
+        }
+        for (RecordWriter<?> w : recordWriters) {
+            w.broadcastEvent(EndOfData.INSTANCE);
+        }
+        awaitingFinalCheckpoint = true;
+        LOG.debug("{} finished its operators; it ends after its final checkpoint", env.taskInfo().nameWithSubtask());
+        env.checkpointResponder().requestFinalCheckpoint();
+        awaitFinalCheckpoint(controller);
+    }
+
+    /**
+     * Waiting for the final checkpoint: barriers and ends of partition still come in (a network input); the task
+     * ends once a checkpoint it snapshotted after finishing completed and every channel is closed.
+     */
+    private void awaitFinalCheckpoint(Controller controller) throws Exception {
+        if (inputProcessor.allChannelsClosed()) {
+            if (finalCheckpointCompleted.isDone()) {
+                controller.allActionsCompleted();
+            } else {
+                suspendUntil(controller, finalCheckpointCompleted);
+            }
+            return;
+        }
+        if (inputProcessor.processInput() == InputStatus.MORE_AVAILABLE || inputProcessor.allChannelsClosed()) {
+            // Called again at once: more to read, or the last end of partition just came in.
+            return;
+        }
+        suspendUntil(controller, finalCheckpointCompleted.isDone() ? inputProcessor.getAvailableFuture()
+                : CompletableFuture.anyOf(inputProcessor.getAvailableFuture(), finalCheckpointCompleted));
     }
 
     private static void suspendUntil(Controller controller, CompletableFuture<?> future) {

@@ -1,6 +1,7 @@
 package io.runnel.runtime.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runnel.api.common.JobId;
@@ -20,6 +21,7 @@ import io.runnel.runtime.network.StreamElementSerializer;
 import io.runnel.runtime.operators.OneInputStreamOperator;
 import io.runnel.runtime.tasks.mailbox.TaskMailboxImpl;
 import io.runnel.streamrecord.CheckpointBarrier;
+import io.runnel.streamrecord.EndOfData;
 import io.runnel.streamrecord.EndOfPartition;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
@@ -105,6 +107,42 @@ class BarrierAlignmentTest {
         assertEquals(List.of("1:10", "1:11", "snapshot 1", "0:100"), log);
     }
 
+    @Test
+    void theEndOfDataEndsTheInputBeforeTheBarrierThatFollowsIt() throws Exception {
+        Fixture f = new Fixture(CheckpointingMode.EXACTLY_ONCE);
+        f.records(0, 0, 2);
+        f.endData(0);
+        f.barrier(0, 1);
+        f.records(1, 10, 12);
+        f.endData(1);
+        f.barrier(1, 1);
+        f.flush();
+        assertEquals(InputStatus.END_OF_INPUT, f.drainOnce());
+        // The task finishes its operators here, so the snapshot that follows sees them finished.
+        assertEquals(4, log.size(), "every record, and no snapshot yet: " + log);
+        assertFalse(f.processor.allChannelsClosed());
+        f.drain();
+        assertEquals("snapshot 1", log.get(log.size() - 1));
+        f.end();
+        f.drain();
+        assertTrue(f.processor.allChannelsClosed());
+    }
+
+    @Test
+    void aTriggerWithoutBarrierSnapshotsOnceTheQueuedInputIsIn() throws Exception {
+        Fixture f = new Fixture(CheckpointingMode.EXACTLY_ONCE);
+        f.records(0, 0, 3);
+        f.records(1, 10, 13);
+        f.end();
+        f.flush();
+        f.processor.processExternalTrigger(new CheckpointBarrier(5, 0, false, "/tmp/unused"));
+        assertEquals(List.of(), log, "the records still queued come first");
+        f.drain();
+        assertEquals(7, log.size(), "log: " + log);
+        assertEquals("snapshot 5", log.get(6));
+        assertTrue(f.processor.allChannelsClosed());
+    }
+
     /** Two producers, each writing into one channel of the consumer's gate. */
     private final class Fixture {
         private final List<RecordWriter<Long>> writers = new ArrayList<>();
@@ -160,6 +198,19 @@ class BarrierAlignmentTest {
 
         void endChannel(int channel) throws Exception {
             writers.get(channel).broadcastEvent(EndOfPartition.INSTANCE);
+        }
+
+        void endData(int channel) throws Exception {
+            writers.get(channel).broadcastEvent(EndOfData.INSTANCE);
+        }
+
+        /** @return the status after reading until it is not MORE_AVAILABLE, without flushing first */
+        InputStatus drainOnce() throws Exception {
+            InputStatus status;
+            do {
+                status = processor.processInput();
+            } while (status == InputStatus.MORE_AVAILABLE);
+            return status;
         }
 
         void end() throws Exception {

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * <p>Guarantee: exactly once, given that commit is idempotent across a restore and the external system keeps a
  * prepared transaction at least as long as {@link #setTransactionTimeout} says. A missed completion notice is made
  * up for by the next one; an aborted checkpoint leaves its transaction pending until a later one completes. At the
- * end of input the last transaction is pre-committed and committed at once (Runnel has no final checkpoint yet,
- * so a failure elsewhere in the job after this sink finished could replay into it).
+ * end of input the last transaction is pre-committed; with checkpointing on, the task's final checkpoint (taken
+ * after {@link #finish()}, see {@link io.runnel.api.functions.RuntimeContext#isCheckpointingEnabled()}) stores it
+ * and commits it on completion, so a failure elsewhere in the job after this sink finished cannot replay records
+ * into a transaction already committed. Without checkpointing it is committed at once.
  *
  * <p><b>Threading:</b> every method runs on the task thread.
  *
@@ -55,6 +57,8 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends Abstr
     private transient TransactionHolder<TXN> current;
     /** Owner: task thread. */
     private transient CONTEXT userContext;
+    /** Owner: task thread. The last transaction, pre-committed by {@link #finish()}, until the final snapshot. */
+    private transient TransactionHolder<TXN> finishedTransaction;
     private transient ListState<TwoPhaseCommitState<TXN, CONTEXT>> state;
 
     /**
@@ -170,8 +174,10 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends Abstr
                 recoverAndCommit(e.getValue().handle());
                 handled.add(e.getValue().handle());
             }
-            recoverAndAbort(s.openTransaction().handle());
-            handled.add(s.openTransaction().handle());
+            if (s.openTransaction() != null) {
+                recoverAndAbort(s.openTransaction().handle());
+                handled.add(s.openTransaction().handle());
+            }
             if (userContext == null) {
                 userContext = s.context();
             }
@@ -195,9 +201,15 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends Abstr
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         long checkpointId = context.getCheckpointId();
-        preCommit(current.handle());
-        pendingCommits.add(checkpointId, current);
-        current = begin();
+        if (current != null) {
+            preCommit(current.handle());
+            pendingCommits.add(checkpointId, current);
+            current = begin();
+        } else if (finishedTransaction != null) {
+            // The final checkpoint: no new transaction, the input has ended.
+            pendingCommits.add(checkpointId, finishedTransaction);
+            finishedTransaction = null;
+        }
         state.update(List.of(new TwoPhaseCommitState<>(current, pendingCommits.entries(), userContext)));
     }
 
@@ -230,22 +242,38 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends Abstr
         }
     }
 
-    /** End of input: pre-commits and commits everything, since no later checkpoint will. */
+    /**
+     * End of input: pre-commits the last transaction. With checkpointing on, the final checkpoint stores and then
+     * commits it; without, it and everything pending is committed now, since no checkpoint will.
+     */
     @Override
     public void finish() throws Exception {
-        preCommit(current.handle());
-        pendingCommits.add(Long.MAX_VALUE, current);
+        TransactionHolder<TXN> last = current;
         current = null;
+        preCommit(last.handle());
+        if (getRuntimeContext().isCheckpointingEnabled()) {
+            finishedTransaction = last;
+            return;
+        }
+        pendingCommits.add(Long.MAX_VALUE, last);
         pendingCommits.commitUpTo(Long.MAX_VALUE, this::commitChecked);
     }
 
-    /** Aborts the open transaction (never committed); pre-committed ones stay for a restore to commit. */
+    /**
+     * Aborts the open transaction, and the finished one if no snapshot stored it (a restore replays its records);
+     * pre-committed transactions in a checkpoint stay for a restore to commit.
+     */
     @Override
     public void close() throws Exception {
         TransactionHolder<TXN> open = current;
+        TransactionHolder<TXN> finished = finishedTransaction;
         current = null;
+        finishedTransaction = null;
         if (open != null) {
             abort(open.handle());
+        }
+        if (finished != null) {
+            abort(finished.handle());
         }
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p><b>Threading:</b> immutable once built.
  *
- * @param openTransaction the transaction begun after the snapshot (aborted on restore)
+ * @param openTransaction the transaction begun after the snapshot (aborted on restore), or null after the input
+ *     ended (the final checkpoint)
  * @param pendingCommits the pre-committed transactions by checkpoint id, in order (committed on restore)
  * @param context the sink's user context, or null
  * @param <TXN> the transaction type
@@ -45,7 +46,10 @@ record TwoPhaseCommitState<TXN, CONTEXT>(TransactionHolder<TXN> openTransaction,
 
         @Override
         public void serialize(TwoPhaseCommitState<TXN, CONTEXT> state, DataOutputView out) throws IOException {
-            writeHolder(state.openTransaction(), out);
+            out.writeBoolean(state.openTransaction() != null);
+            if (state.openTransaction() != null) {
+                writeHolder(state.openTransaction(), out);
+            }
             out.writeInt(state.pendingCommits().size());
             for (Map.Entry<Long, TransactionHolder<TXN>> e : state.pendingCommits()) {
                 out.writeLong(e.getKey());
@@ -64,7 +68,7 @@ record TwoPhaseCommitState<TXN, CONTEXT>(TransactionHolder<TXN> openTransaction,
 
         @Override
         public TwoPhaseCommitState<TXN, CONTEXT> deserialize(DataInputView in) throws IOException {
-            TransactionHolder<TXN> open = readHolder(in);
+            TransactionHolder<TXN> open = in.readBoolean() ? readHolder(in) : null;
             int n = in.readInt();
             List<Map.Entry<Long, TransactionHolder<TXN>>> pending = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runnel.api.checkpoint.FunctionInitializationContext;
 import io.runnel.api.checkpoint.FunctionSnapshotContext;
+import io.runnel.api.functions.RuntimeContext;
 import io.runnel.api.state.KeyedStateStore;
 import io.runnel.api.state.ListState;
 import io.runnel.api.state.ListStateDescriptor;
@@ -14,6 +15,7 @@ import io.runnel.api.typeutils.BasicSerializers;
 import io.runnel.api.typeutils.DataInputDeserializer;
 import io.runnel.api.typeutils.DataOutputSerializer;
 import io.runnel.api.typeutils.TypeSerializer;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,7 +185,12 @@ class TwoPhaseCommitSinkFunctionTest {
     }
 
     private static Sink start(Database db, Store store) throws Exception {
+        return start(db, store, false);
+    }
+
+    private static Sink start(Database db, Store store, boolean checkpointing) throws Exception {
         Sink sink = new Sink(db);
+        sink.setRuntimeContext(runtimeContext(checkpointing));
         sink.initializeState(new FunctionInitializationContext() {
             @Override
             public boolean isRestored() {
@@ -201,6 +208,17 @@ class TwoPhaseCommitSinkFunctionTest {
             }
         });
         return sink;
+    }
+
+    /** A runtime context that answers only whether checkpointing is on (all the sink asks). */
+    private static RuntimeContext runtimeContext(boolean checkpointing) {
+        return (RuntimeContext) Proxy.newProxyInstance(RuntimeContext.class.getClassLoader(),
+                new Class<?>[] {RuntimeContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("isCheckpointingEnabled")) {
+                        return checkpointing;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static void write(Sink sink, String... values) throws Exception {
@@ -286,6 +304,54 @@ class TwoPhaseCommitSinkFunctionTest {
         sink.finish();
         assertEquals(List.of("last"), db.committed, "the end of input commits what no checkpoint will");
         sink.close();
+    }
+
+    @Test
+    void withCheckpointingTheFinalCheckpointCommitsTheLastTransaction() throws Exception {
+        Database db = new Database();
+        Store store = new Store();
+        Sink sink = start(db, store, true);
+        write(sink, "a");
+        snapshot(sink, store, 1);
+        write(sink, "b");
+        sink.finish();
+        assertEquals(List.of(), db.committed, "finish only pre-commits: a failure now must not leave 'b' committed");
+        snapshot(sink, store, 2);
+        sink.notifyCheckpointComplete(2);
+        assertEquals(List.of("a", "b"), db.committed);
+        sink.close();
+        assertEquals(List.of("a", "b"), db.committed);
+
+        // Restored from the final checkpoint, nothing is open and the committed transactions are not redone.
+        Sink restored = start(db, store, true);
+        restored.finish();
+        snapshot(restored, store, 3);
+        restored.notifyCheckpointComplete(3);
+        assertEquals(List.of("a", "b"), db.committed);
+        restored.close();
+    }
+
+    @Test
+    void aFailureBeforeTheFinalCheckpointAbortsTheFinishedTransaction() throws Exception {
+        Database db = new Database();
+        Store store = new Store();
+        Sink sink = start(db, store, true);
+        write(sink, "a");
+        snapshot(sink, store, 1);
+        write(sink, "b");
+        sink.finish();
+        sink.close();
+        assertEquals(List.of(), db.committed);
+        assertEquals(List.of(1L), db.aborted, "the finished transaction, stored in no checkpoint");
+
+        Sink restored = start(db, store, true);
+        assertEquals(List.of("a"), db.committed, "the restore commits checkpoint 1's transaction");
+        write(restored, "b");
+        restored.finish();
+        snapshot(restored, store, 2);
+        restored.notifyCheckpointComplete(2);
+        assertEquals(List.of("a", "b"), db.committed, "'b' once, from the replay");
+        restored.close();
     }
 
     @Test

@@ -42,6 +42,24 @@ abstract class AbstractBarrierHandler implements CheckpointBarrierHandler {
     }
 
     @Override
+    public final void processExternalTrigger(CheckpointBarrier barrier) throws Exception {
+        long id = barrier.checkpointId();
+        if (id <= count.latest()) {
+            return;
+        }
+        if (count.inProgress()) {
+            actions.abortCheckpointOnBarrier(count.current(), "checkpoint " + id + " was triggered before every "
+                    + "barrier of " + count.current() + " arrived");
+            release();
+        }
+        count.start(id);
+        pendingBarrier = barrier;
+        if (count.complete()) {
+            finish();
+        }
+    }
+
+    @Override
     public final void processEndOfPartition(int channel) throws Exception {
         count.end(channel);
         if (count.inProgress() && count.complete()) {

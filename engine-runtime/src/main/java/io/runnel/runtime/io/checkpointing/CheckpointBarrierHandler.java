@@ -42,6 +42,15 @@ public interface CheckpointBarrierHandler {
      */
     void processEndOfPartition(int channel) throws Exception;
 
+    /**
+     * Starts a checkpoint without a barrier: the coordinator triggered this task directly because all its
+     * producers finished (after FLIP-147). The checkpoint is taken once every channel has ended; a checkpoint
+     * being aligned is aborted, one not newer than the latest seen is ignored.
+     *
+     * @throws Exception from the snapshot, to fail the task
+     */
+    void processExternalTrigger(CheckpointBarrier barrier) throws Exception;
+
     /** @return true if the channel must not be read until the current alignment ends */
     boolean isBlocked(int channel);
 

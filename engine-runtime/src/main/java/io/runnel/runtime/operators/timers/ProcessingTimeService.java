@@ -32,6 +32,8 @@ public final class ProcessingTimeService {
     private final ScheduledExecutorService timerThread;
     private final MailboxExecutor mailbox;
     private final LongSupplier clockMillis;
+    /** Set by the task thread once the operators finished; read by the task thread when a timer's mail runs. */
+    private volatile boolean quiesced;
 
     /**
      * @param timerThread the TaskManager's timer thread
@@ -72,9 +74,25 @@ public final class ProcessingTimeService {
         return timerThread.schedule(() -> enqueue(time, callback), delay, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops firing: callbacks not yet run are dropped. The task calls it once its operators finished, since a
+     * timer firing after the end of data would emit records its consumers no longer accept (Flink quiesces its
+     * processing-time service at the same point). Task thread.
+     */
+    public void quiesce() {
+        quiesced = true;
+    }
+
     private void enqueue(long time, Callback callback) {
+        if (quiesced) {
+            return;
+        }
         try {
-            mailbox.execute(() -> callback.onProcessingTime(time), "processing-time timer at %d", time);
+            mailbox.execute(() -> {
+                if (!quiesced) {
+                    callback.onProcessingTime(time);
+                }
+            }, "processing-time timer at %d", time);
         } catch (TaskMailbox.MailboxClosedException | RejectedExecutionException e) {
             // The task has ended (finished, failed or cancelled): a timer due now has nobody left to fire on.
             return;
