@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -172,6 +173,22 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
         }
     }
 
+    private void commitPendingBeforeClose() {
+        Map<TopicPartition, OffsetAndMetadata> merged = new HashMap<>();
+        for (Map<TopicPartition, OffsetAndMetadata> c; (c = pendingCommits.poll()) != null; ) {
+            merged.putAll(c);
+        }
+        if (merged.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(merged, Duration.ofSeconds(5));
+        } catch (KafkaException e) {
+            LOG.warn("Committing offsets {} to the consumer group at close failed (they are only for monitoring)",
+                    merged, e);
+        }
+    }
+
     private void commitPending() {
         Map<TopicPartition, OffsetAndMetadata> merged = new HashMap<>();
         for (Map<TopicPartition, OffsetAndMetadata> c; (c = pendingCommits.poll()) != null; ) {
@@ -195,11 +212,16 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
     public void wakeUp() {
     }
 
-    /** Closes the consumer; the fetcher thread may be interrupted by then, which would make the close fail. */
+    /**
+     * Commits what completed checkpoints left to commit (the final checkpoint's offsets arrive just before the
+     * task ends), then closes the consumer; the fetcher thread may be interrupted by then, which would make the
+     * close fail.
+     */
     @Override
     public void close() {
         boolean interrupted = Thread.interrupted();
         try {
+            commitPendingBeforeClose();
             consumer.close(Duration.ofSeconds(5));
         } finally {
             if (interrupted) {

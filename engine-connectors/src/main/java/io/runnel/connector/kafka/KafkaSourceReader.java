@@ -29,6 +29,11 @@ final class KafkaSourceReader<T>
     private final KafkaPartitionSplitReader splitReader;
     /** Owner: task thread. Offsets to commit per checkpoint id, for checkpoints not yet completed. */
     private final TreeMap<Long, Map<TopicPartition, OffsetAndMetadata>> offsetsToCommit = new TreeMap<>();
+    /**
+     * Owner: task thread. The end offsets of splits that finished, until a completed checkpoint commits them
+     * (so the group's offsets reach the end of a bounded read, as Flink's reader does).
+     */
+    private final Map<TopicPartition, OffsetAndMetadata> finishedOffsets = new HashMap<>();
 
     KafkaSourceReader(KafkaPartitionSplitReader splitReader, KafkaRecordEmitter<T> emitter,
                       SourceReaderContext context) {
@@ -51,14 +56,21 @@ final class KafkaSourceReader<T>
 
     @Override
     protected void onSplitFinished(Map<String, KafkaSplitState> finishedSplitStates) {
-        // Nothing to ask for: the enumerator pushes splits to their owners.
+        // Nothing to ask for (the enumerator pushes splits to their owners); remember where each ended.
+        finishedSplitStates.forEach((id, state) -> {
+            KafkaPartitionSplit end = toSplitType(id, state);
+            if (end.startingOffset() >= 0) {
+                finishedOffsets.put(new TopicPartition(end.topic(), end.partition()),
+                        new OffsetAndMetadata(end.startingOffset()));
+            }
+        });
     }
 
     @Override
     @TaskThread
     public List<KafkaPartitionSplit> snapshotState(long checkpointId) {
         List<KafkaPartitionSplit> splits = super.snapshotState(checkpointId);
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(finishedOffsets);
         for (KafkaPartitionSplit split : splits) {
             if (split.startingOffset() >= 0) {
                 offsets.put(new TopicPartition(split.topic(), split.partition()),
@@ -77,6 +89,7 @@ final class KafkaSourceReader<T>
         offsetsToCommit.headMap(checkpointId, true).clear();
         if (offsets != null) {
             splitReader.enqueueCommit(offsets);
+            offsets.forEach(finishedOffsets::remove);
         }
     }
 }

@@ -222,6 +222,37 @@ class KafkaSourceIT {
         assertTrue(COUNT.get("second").get() > 0, "the second run read the rest");
     }
 
+    @Test
+    void resumesABoundedRunWhoseSavepointHoldsAPartitionReadToItsEnd(@TempDir Path dir) throws Exception {
+        String topic = "read-to-end";
+        int n = 10_000;
+        broker.createTopic(topic, 2);
+        // Partition 0 gets 10 records, read to its end long before the stop; partition 1 the rest.
+        broker.produce(topic, values(n), i -> i < 10 ? 0 : 1);
+
+        JobClient first = submit(topic, 1, null, true, dir, "bounded-first", 2_000);
+        assertTrue(PROGRESS.get("bounded-first").await(1, TimeUnit.MINUTES), "first run made progress");
+        String savepoint = stopWithSavepoint(first, dir.resolve("savepoints").toString());
+        long firstCount = COUNT.get("bounded-first").get();
+        assertTrue(firstCount < n, "stopped mid-way, after " + firstCount + " of " + n + " records");
+
+        JobClient second = submit(topic, 2, savepoint, true, dir, "bounded-second", -1);
+        second.getJobExecutionResult().get(2, TimeUnit.MINUTES);
+        Map<String, Integer> total = new java.util.HashMap<>();
+        for (String run : List.of("bounded-first", "bounded-second")) {
+            SEEN.get(run).forEach((k, c) -> total.merge(k, c.get(), Integer::sum));
+        }
+        assertEquals(n, total.size(), "records read (first run: " + firstCount + ")");
+        assertTrue(total.values().stream().allMatch(c -> c == 1), "no record twice");
+        // The group's offsets (monitoring only) reach the end of both partitions, committed by the final checkpoint.
+        try (Admin admin = broker.admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("rescale-group")
+                    .partitionsToOffsetAndMetadata().get();
+            assertEquals(10, committed.get(new TopicPartition(topic, 0)).offset());
+            assertEquals(n - 10, committed.get(new TopicPartition(topic, 1)).offset());
+        }
+    }
+
     private JobClient submit(String topic, int parallelism, String savepoint, boolean bounded, Path dir,
                              String runId, long progressAfter) {
         SEEN.put(runId, new ConcurrentHashMap<>());
