@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Contract:</b> a record goes to {@code <base>/<bucketId>/}, bucket chosen by the {@link BucketAssigner}
  * (default: processing-time hour, {@link DateTimeBucketAssigner#processingTime()}), encoded by a
- * {@link LineEncoder} plus {@code '\n'} in UTF-8. Part files pass the stages of {@link PartFile}: in progress while
+ * {@link LineEncoder} plus {@code '\n'} in UTF-8 ({@link #forRowFormat}), or by a {@link BulkWriter} per part file
+ * ({@link #forBulkFormat}). Part files pass the stages of {@link PartFile}: in progress while
  * written; pending once rolled by the {@link RollingPolicy} (default {@link DefaultRollingPolicy}) or at a
  * checkpoint's pre-commit (flushed and fsynced); finished by an atomic rename when that checkpoint completes. Names
  * carry the subtask index and a per-subtask counter kept in state, raised on restore past every part file of the
@@ -63,7 +64,10 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
     private static final int INACTIVITY_CHECK_EVERY = 1024;
 
     private final String basePath;
+    /** The row format's encoder, or null for a bulk format. */
     private final LineEncoder<IN> encoder;
+    /** The bulk format's writer factory, or null for the row format. */
+    private final BulkWriter.Factory<IN> bulkWriters;
     private final BucketAssigner<IN> bucketAssigner;
     private final RollingPolicy rollingPolicy;
     private final PartitionCommitPolicy commitPolicy;
@@ -84,6 +88,7 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
         super(new FileSinkTransaction.Serializer(), new FileSinkContext.Serializer());
         this.basePath = builder.base.toAbsolutePath().normalize().toString();
         this.encoder = builder.encoder;
+        this.bulkWriters = builder.bulkWriters;
         this.bucketAssigner = builder.bucketAssigner;
         this.rollingPolicy = builder.rollingPolicy;
         this.commitPolicy = builder.commitPolicy;
@@ -95,7 +100,21 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
      * @return a builder with the default bucket assigner, rolling policy and partition commit policy
      */
     public static <IN> Builder<IN> forRowFormat(Path base, LineEncoder<IN> encoder) {
-        return new Builder<>(base, encoder);
+        return new Builder<>(base, Objects.requireNonNull(encoder, "encoder"), null);
+    }
+
+    /**
+     * A sink writing each part file through a {@link BulkWriter} (a format that encodes records together). Part
+     * files roll at every checkpoint, as with the row format; the default rolling policy is
+     * {@link OnCheckpointRollingPolicy}, so a part file holds one checkpoint interval of a bucket.
+     *
+     * @param base the directory under which the buckets go (created if needed)
+     * @param writers creates the writer of each part file
+     * @return a builder with the default bucket assigner and partition commit policy
+     */
+    public static <IN> Builder<IN> forBulkFormat(Path base, BulkWriter.Factory<IN> writers) {
+        return new Builder<IN>(base, null, Objects.requireNonNull(writers, "writers"))
+                .withRollingPolicy(new OnCheckpointRollingPolicy());
     }
 
     /**
@@ -182,7 +201,7 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
         if (part == null) {
             part = open(txn, bucketId, now);
         }
-        part.writer.writeLine(encoder.encode(value));
+        part.writer.write(value);
         part.lastWriteMillis = now;
         lastBucketId = bucketId;
         lastPart = part;
@@ -200,7 +219,8 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
         Files.createDirectories(path.getParent());
         // Listed before the file exists, so an abort never misses a file it should delete.
         txn.add(file);
-        OpenPart part = new OpenPart(file, PartFileWriter.create(path), now);
+        PartWriter<IN> writer = encoder != null ? PartWriter.rows(path, encoder) : PartWriter.bulk(path, bulkWriters);
+        OpenPart part = new OpenPart(file, writer, now);
         openParts.put(bucketId, part);
         return part;
     }
@@ -309,13 +329,13 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
     }
 
     /** An in-progress part file being written. Threading: task thread only. */
-    private static final class OpenPart {
+    private final class OpenPart {
         final PartFile file;
-        final PartFileWriter writer;
+        final PartWriter<IN> writer;
         final long createdMillis;
         long lastWriteMillis;
 
-        OpenPart(PartFile file, PartFileWriter writer, long createdMillis) {
+        OpenPart(PartFile file, PartWriter<IN> writer, long createdMillis) {
             this.file = file;
             this.writer = writer;
             this.createdMillis = createdMillis;
@@ -331,13 +351,15 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
     public static final class Builder<IN> {
         private final Path base;
         private final LineEncoder<IN> encoder;
+        private final BulkWriter.Factory<IN> bulkWriters;
         private BucketAssigner<IN> bucketAssigner = DateTimeBucketAssigner.processingTime();
         private RollingPolicy rollingPolicy = DefaultRollingPolicy.builder().build();
         private PartitionCommitPolicy commitPolicy = new SuccessFileCommitPolicy();
 
-        private Builder(Path base, LineEncoder<IN> encoder) {
+        private Builder(Path base, LineEncoder<IN> encoder, BulkWriter.Factory<IN> bulkWriters) {
             this.base = Objects.requireNonNull(base, "base");
-            this.encoder = Objects.requireNonNull(encoder, "encoder");
+            this.encoder = encoder;
+            this.bulkWriters = bulkWriters;
         }
 
         /** @return this, with records bucketed by {@code assigner} */

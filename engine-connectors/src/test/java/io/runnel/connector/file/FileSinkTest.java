@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runnel.connector.testing.TestFiles;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,58 @@ class FileSinkTest {
             lines.addAll(TestFiles.read(p));
         }
         return lines;
+    }
+
+    /** A bulk format with a header, records buffered until finish, and a trailer holding the record count. */
+    static final class CountingFormat implements BulkWriter.Factory<String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public BulkWriter<String> create(OutputStream out) throws IOException {
+            out.write("BEGIN\n".getBytes(StandardCharsets.UTF_8));
+            return new BulkWriter<>() {
+                private final List<String> block = new ArrayList<>();
+                private int count;
+
+                @Override
+                public void addElement(String element) {
+                    block.add(element.toUpperCase(Locale.ROOT));
+                    count++;
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    for (String s : block) {
+                        out.write((s + "\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                    block.clear();
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    flush();
+                    out.write(("END " + count + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            };
+        }
+    }
+
+    @Test
+    void aBulkFormatGetsOneWriterPerPartFileFinishedAtEachCheckpoint() throws Exception {
+        FileSink<String> sink = FileSink.forBulkFormat(dir, new CountingFormat())
+                .withBucketAssigner(new ConstantBucketAssigner<>("b")).build();
+        FileSinkTestHarness h = new FileSinkTestHarness(sink, 0, 1).start();
+        h.write("a", "b");
+        h.snapshot(1);
+        h.write("c");
+        h.notifyComplete(1);
+        assertEquals(List.of("BEGIN", "A", "B", "END 2"), TestFiles.read(dir.resolve("b/part-0-0")));
+        h.snapshot(2);
+        h.write("lost");
+        h.notifyComplete(2);
+        assertEquals(List.of("BEGIN", "C", "END 1"), TestFiles.read(dir.resolve("b/part-0-1")));
+        h.close();
+        assertEquals(List.of("part-0-0", "part-0-1"), names(), "close deletes the open transaction's file");
     }
 
     @Test
