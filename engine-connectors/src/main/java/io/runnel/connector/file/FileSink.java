@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * (a rename that already happened is fine) and this subtask's other in-progress and pending files are deleted;
  * after a change of parallelism the cleanup is skipped (another subtask may be finishing those files) and stale
  * hidden files may remain. Readers must ignore names starting with {@code .}; only {@code part-*} files are output.
- * A bucket with a time range gets a {@link PartitionCommitPolicy} call (default {@code _SUCCESS}) once a committed
- * checkpoint's pre-commit saw the watermark (or processing time) at or past the bucket's end. Without checkpoints
+ * A bucket with a time range gets a {@link PartitionCommitPolicy} call (default {@code _SUCCESS}) once, for every
+ * subtask, a committed checkpoint's pre-commit saw the watermark (or processing time) at or past the bucket's end,
+ * so all part files of the bucket are finished (job-wide; the subtasks meet in {@link CommitProgress} files). Without checkpoints
  * files are finished only at the end of input. I/O errors fail the task (or the checkpoint, at pre-commit).
  *
  * <p><b>Threading:</b> task thread only (see {@link TwoPhaseCommitSinkFunction}).
@@ -189,7 +189,7 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
     @Override
     protected void invoke(FileSinkTransaction txn, IN value, Context context) throws Exception {
         if (context != null) {
-            lastWatermark = context.currentWatermark();
+            lastWatermark = Math.max(lastWatermark, context.currentWatermark());
         }
         String bucketId = bucketAssigner.bucketId(value, context);
         OpenPart part = bucketId.equals(lastBucketId) ? lastPart : openParts.get(bucketId);
@@ -247,6 +247,12 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
         for (OpenPart part : inactive) {
             roll(part);
         }
+    }
+
+    /** Event time also advances without records (a subtask that gets none must not hold partition commits back). */
+    @Override
+    public void writeWatermark(long watermarkMillis) {
+        lastWatermark = Math.max(lastWatermark, watermarkMillis);
     }
 
     @Override
@@ -317,14 +323,23 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
         }
     }
 
+    /**
+     * Publishes this subtask's progress, then commits every bucket that all subtasks' committed output has passed
+     * (see {@link CommitProgress}), its own and others'.
+     */
     private void runPartitionCommits(FileSinkContext ctx) throws IOException {
-        Iterator<Map.Entry<String, Long>> it = ctx.awaitingCommit.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, Long> bucket = it.next();
-            if (bucket.getValue() <= ctx.committedTimeMillis) {
-                commitPolicy.commit(base().resolve(bucket.getKey()), bucket.getKey());
-                it.remove();
-            }
+        CommitProgress.publish(base(), subtaskIndex(), parallelism(), ctx.committedTimeMillis, ctx.awaitingCommit);
+        List<CommitProgress.Entry> all = CommitProgress.readAll(base(), parallelism());
+        if (all == null) {
+            return;
+        }
+        Map<String, Long> complete = CommitProgress.completeBuckets(all);
+        for (String bucketId : complete.keySet()) {
+            commitPolicy.commit(base().resolve(bucketId), bucketId);
+        }
+        if (ctx.awaitingCommit.keySet().removeAll(complete.keySet())) {
+            CommitProgress.publish(base(), subtaskIndex(), parallelism(), ctx.committedTimeMillis,
+                    ctx.awaitingCommit);
         }
     }
 

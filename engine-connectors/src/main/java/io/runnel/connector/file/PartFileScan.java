@@ -1,11 +1,14 @@
 package io.runnel.connector.file;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,21 +42,31 @@ final class PartFileScan {
             return;
         }
         List<Path> stale = new ArrayList<>();
-        long max = -1;
-        try (Stream<Path> files = Files.walk(base)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
+        long[] max = {-1};
+        Files.walkFileTree(base, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String name = file.getFileName().toString();
                 long counter = PartFile.counterOf(name, subtaskIndex);
-                if (counter < 0) {
-                    continue;
+                if (counter >= 0) {
+                    max[0] = Math.max(max[0], counter);
+                    if (PartFile.isUnfinished(name)) {
+                        stale.add(file);
+                    }
                 }
-                max = Math.max(max, counter);
-                if (PartFile.isUnfinished(name)) {
-                    stale.add(file);
-                }
+                return FileVisitResult.CONTINUE;
             }
-        }
-        context.nextPartCounter = Math.max(context.nextPartCounter, max + 1);
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    // Another subtask renamed or deleted one of its own files while we walked: not ours.
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        context.nextPartCounter = Math.max(context.nextPartCounter, max[0] + 1);
         if (!cleanUp) {
             return;
         }

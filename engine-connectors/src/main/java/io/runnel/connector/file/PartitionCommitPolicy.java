@@ -7,12 +7,13 @@ import java.nio.file.Path;
 
 /**
  * What the {@link FileSink} does once a bucket with a time range is complete: the watermark (or processing time,
- * see {@link BucketAssigner#isEventTime()}) passed the bucket's end at a checkpoint's pre-commit and that
- * checkpoint's part files are finished. The default, {@link SuccessFileCommitPolicy}, writes {@code _SUCCESS}.
+ * see {@link BucketAssigner#isEventTime()}) passed the bucket's end at a checkpoint's pre-commit in every subtask,
+ * and those checkpoints' part files are finished. The default, {@link SuccessFileCommitPolicy}, writes
+ * {@code _SUCCESS}.
  *
- * <p><b>Contract:</b> called at most once per bucket and subtask in the common case, but again after a restore that
- * lost the record of the call, so it must be idempotent. With parallelism above 1 each subtask calls it when its
- * own files of the bucket are finished (there is no job-wide commit).
+ * <p><b>Contract:</b> called once every subtask's part files of the bucket are finished (job-wide). It may be
+ * called more than once for a bucket (by several subtasks that see it complete at the same time, or again after a
+ * restore that lost the record of the call), so it must be idempotent.
  *
  * <p><b>Threading:</b> the sink's task thread.
  */

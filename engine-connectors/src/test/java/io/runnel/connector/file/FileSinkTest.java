@@ -255,6 +255,41 @@ class FileSinkTest {
     }
 
     @Test
+    void theSuccessMarkerWaitsForEverySubtaskAlsoOneWithoutFilesInTheBucket() throws Exception {
+        long hour = Instant.parse("2026-01-02T10:00:00Z").toEpochMilli();
+        List<FileSinkTestHarness> subtasks = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            subtasks.add(new FileSinkTestHarness(FileSink.forRowFormat(dir, (String s) -> s)
+                    .withBucketAssigner(DateTimeBucketAssigner.eventTime()).build(), i, 2).start());
+        }
+        Path bucket = dir.resolve("2026-01-02--10");
+        Path success = bucket.resolve(SuccessFileCommitPolicy.SUCCESS_FILE);
+        subtasks.get(0).write("only subtask 0 writes here", hour + 5, hour);
+        subtasks.get(0).watermark(hour + 3_600_000);
+        subtasks.get(1).watermark(hour + 1_000);
+        for (FileSinkTestHarness h : subtasks) {
+            h.snapshot(1);
+        }
+        subtasks.get(0).notifyComplete(1);
+        subtasks.get(1).notifyComplete(1);
+        assertTrue(Files.exists(bucket.resolve("part-0-0")));
+        assertFalse(Files.exists(success), "subtask 1's committed output has not passed 11:00");
+
+        // Subtask 1 gets no record, only watermarks; its commit completes the bucket although subtask 0 went first.
+        subtasks.get(1).watermark(hour + 3_600_000);
+        for (FileSinkTestHarness h : subtasks) {
+            h.snapshot(2);
+        }
+        subtasks.get(0).notifyComplete(2);
+        assertFalse(Files.exists(success), "subtask 1 has not committed checkpoint 2 yet");
+        subtasks.get(1).notifyComplete(2);
+        assertTrue(Files.exists(success));
+        for (FileSinkTestHarness h : subtasks) {
+            h.close();
+        }
+    }
+
+    @Test
     void dateTimeAssignerNamesHoursAndParsesTheirEnds() {
         DateTimeBucketAssigner<String> assigner = DateTimeBucketAssigner.eventTime();
         long t = Instant.parse("2026-03-04T05:06:07Z").toEpochMilli();

@@ -88,6 +88,10 @@ final class FileSinkTestHarness {
         sink.invoke(value, new TestContext(timestamp, watermark));
     }
 
+    void watermark(long watermark) throws Exception {
+        sink.writeWatermark(watermark);
+    }
+
     void snapshot(long checkpointId) throws Exception {
         sink.snapshotState(new FunctionSnapshotContext() {
             @Override

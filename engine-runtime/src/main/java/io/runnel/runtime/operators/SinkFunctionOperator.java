@@ -43,9 +43,10 @@ final class SinkFunctionOperator<IN> extends UdfOperator<SinkFunction<IN>, Void>
     }
 
     @Override
-    public void processWatermark(Watermark mark) {
-        // A sink ends the chain: it only remembers event time for its functions.
+    public void processWatermark(Watermark mark) throws Exception {
+        // A sink ends the chain: it only passes event time on to its function.
         watermark = mark.timestamp();
+        function.writeWatermark(watermark);
     }
 
     @Override

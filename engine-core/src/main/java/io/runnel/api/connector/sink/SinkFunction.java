@@ -32,6 +32,16 @@ public interface SinkFunction<IN> extends Function {
     void invoke(IN value, Context context) throws Exception;
 
     /**
+     * The sink's watermark advanced (after Flink's {@code SinkFunction.writeWatermark}): also without records, so
+     * a sink whose subtask gets none still learns how far event time has come. Default: nothing.
+     *
+     * @param watermarkMillis the new watermark, ms; never lower than a previous one
+     * @throws Exception to fail the task
+     */
+    default void writeWatermark(long watermarkMillis) throws Exception {
+    }
+
+    /**
      * The input ended (not called when the job stops with a savepoint without drain).
      *
      * @throws Exception to fail the task
