@@ -10,9 +10,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The command-line arguments of an example job: {@code --name value} or {@code --name=value} pairs, each name
- * from a fixed set. The examples parse by hand rather than with a library so that a job jar needs nothing but the
- * engine, as a user's job would.
+ * The command-line arguments of an example job: {@code --name value} or {@code --name=value} pairs and bare
+ * {@code --flag}s, each name from a fixed set. The examples parse by hand rather than with a library so that a job
+ * jar needs nothing but the engine, as a user's job would.
  *
  * <p><b>Contract:</b> every malformed input throws {@link IllegalArgumentException} with a one-line message that
  * names the example, the offending argument and the usage, e.g.
@@ -42,6 +42,20 @@ public final class ExampleArgs {
      */
     public static ExampleArgs parse(String example, String usage, String[] args, Set<String> single,
                                     Set<String> repeatable) {
+        return parse(example, usage, args, single, repeatable, Set.of());
+    }
+
+    /**
+     * As {@link #parse(String, String, String[], Set, Set)}, plus flags: names that take no value, e.g.
+     * {@code --bounded}; a flag given is read as {@code "true"} by {@link #get} and {@link #isSet}.
+     *
+     * @param flags names (without {@code --}) of flags, each at most once; {@code --flag=value} is rejected
+     * @return the parsed arguments
+     * @throws IllegalArgumentException on an unknown name, a missing value, a value for a flag or a repeated
+     *     single name or flag
+     */
+    public static ExampleArgs parse(String example, String usage, String[] args, Set<String> single,
+                                    Set<String> repeatable, Set<String> flags) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -51,12 +65,17 @@ public final class ExampleArgs {
             }
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
-            if (!single.contains(name) && !repeatable.contains(name)) {
+            if (!single.contains(name) && !repeatable.contains(name) && !flags.contains(name)) {
                 throw new IllegalArgumentException(example + ": unknown option '--" + name + "' (usage: "
                         + usage + ")");
             }
             String value;
-            if (eq >= 0) {
+            if (flags.contains(name)) {
+                if (eq >= 0) {
+                    throw new IllegalArgumentException(example + ": --" + name + " takes no value");
+                }
+                value = "true";
+            } else if (eq >= 0) {
                 value = arg.substring(eq + 1);
             } else if (i + 1 < args.length) {
                 value = args[++i];
@@ -64,7 +83,7 @@ public final class ExampleArgs {
                 throw new IllegalArgumentException(example + ": --" + name + " needs a value");
             }
             List<String> list = values.computeIfAbsent(name, n -> new ArrayList<>());
-            if (!list.isEmpty() && single.contains(name)) {
+            if (!list.isEmpty() && !repeatable.contains(name)) {
                 throw new IllegalArgumentException(example + ": --" + name + " given more than once");
             }
             list.add(value);
@@ -76,6 +95,11 @@ public final class ExampleArgs {
     public Optional<String> get(String name) {
         List<String> list = values.get(name);
         return list == null ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    /** @return whether {@code --name} was given (for a flag: whether it is set) */
+    public boolean isSet(String name) {
+        return values.containsKey(name);
     }
 
     /** @return every value of {@code --name} in the order given; empty if none */

@@ -1,7 +1,9 @@
 package io.runnel.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
@@ -39,5 +41,21 @@ class ExampleArgsTest {
                         .getMessage());
         assertEquals("demo: unexpected argument '--' (usage: demo [--in PATH]... [--n N])",
                 assertThrows(IllegalArgumentException.class, () -> parse("--")).getMessage());
+    }
+
+    @Test
+    void aFlagTakesNoValueAndMayNotRepeat() {
+        String[] given = {"--bounded", "--n", "3"};
+        ExampleArgs args = ExampleArgs.parse("demo", "demo [--bounded]", given, Set.of("n"), Set.of(),
+                Set.of("bounded"));
+        assertTrue(args.isSet("bounded"));
+        assertFalse(args.isSet("in"));
+        assertEquals(OptionalInt.of(3), args.getInt("n", 0));
+        assertEquals("demo: --bounded takes no value", assertThrows(IllegalArgumentException.class,
+                () -> ExampleArgs.parse("demo", "demo [--bounded]", new String[] {"--bounded=no"}, Set.of(),
+                        Set.of(), Set.of("bounded"))).getMessage());
+        assertEquals("demo: --bounded given more than once", assertThrows(IllegalArgumentException.class,
+                () -> ExampleArgs.parse("demo", "demo [--bounded]", new String[] {"--bounded", "--bounded"},
+                        Set.of(), Set.of(), Set.of("bounded"))).getMessage());
     }
 }
