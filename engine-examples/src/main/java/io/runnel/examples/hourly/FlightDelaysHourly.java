@@ -1,10 +1,13 @@
 package io.runnel.examples.hourly;
 
 import io.runnel.api.common.JobExecutionException;
+import io.runnel.api.common.JobExecutionResult;
 import io.runnel.api.common.OutputTag;
 import io.runnel.api.datastream.DataStream;
+import io.runnel.api.datastream.DataStreamSink;
 import io.runnel.api.datastream.SingleOutputStreamOperator;
 import io.runnel.api.datastream.WindowedStream;
+import io.runnel.api.environment.CheckpointingOptions;
 import io.runnel.api.environment.ExecutionOptions;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.eventtime.WatermarkStrategy;
@@ -13,12 +16,14 @@ import io.runnel.api.functions.Collector;
 import io.runnel.api.windowing.assigners.TumblingEventTimeWindows;
 import io.runnel.api.windowing.functions.ProcessWindowFunction;
 import io.runnel.api.windowing.windows.TimeWindow;
+import io.runnel.connector.file.ConstantBucketAssigner;
 import io.runnel.connector.file.CsvSource;
-import io.runnel.connector.file.LineFileSink;
+import io.runnel.connector.file.FileSink;
 import io.runnel.examples.BundledInput;
 import io.runnel.examples.Throttle;
 import io.runnel.examples.flights.Flight;
 import io.runnel.examples.flights.FlightDelays;
+import io.runnel.examples.hourly.FlightDelaysHourlyArgs.KafkaTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,16 +35,25 @@ import java.util.OptionalInt;
 /**
  * FlightDelays in event time: for every origin airport and every hour (by scheduled departure), the number of
  * flights, the mean departure delay and the largest one, written as CSV lines
- * {@code window_start,origin,flights,mean_delay,max_delay} into part files under the output directory.
+ * {@code window_start,origin,flights,mean_delay,max_delay} exactly once, into part files under the output directory
+ * or, with {@code --kafka}, into a Kafka topic ({@link FlightDelaysHourlyKafka}).
  *
  * <pre>
  *   CsvSource(Flight) → timestamps = date, watermarks 10 min behind → keyBy(origin)
- *     → 1-hour tumbling event-time windows → aggregate(HourlyStats) + format → LineFileSink(dir)
+ *     → 1-hour tumbling event-time windows → aggregate(HourlyStats) + format → FileSink(dir, exactly once)
  * </pre>
  *
  * <p>The {@code date} column is a local time without zone; it is read as UTC, which turns it into a timeline
  * without gaps and prints window starts back in the same local form ({@code yyyy-MM-dd HH:mm:ss}). The mean is
  * rounded half up to 2 decimals. Arguments: see {@link FlightDelaysHourlyArgs}.
+ *
+ * <p><b>Output files:</b> the {@link FileSink} puts every line into one bucket, the output directory itself
+ * ({@link ConstantBucketAssigner} {@code "."}): a window line already carries its hour, and the whole output of a
+ * run spans a few months, so date directories would only split a small result. Part files {@code part-*} become
+ * visible when the checkpoint after their lines completes, and the last ones at the end of input; until then they
+ * are hidden ({@code .}-prefixed) in-progress or pending files, which readers must ignore
+ * ({@link FileSink#finishedPartFiles} lists the finished ones). The job therefore checkpoints every
+ * {@link #DEFAULT_CHECKPOINT_INTERVAL} unless the environment sets an interval ({@link #enableDefaultCheckpointing}).
  *
  * <p><b>Threading:</b> {@link #main} and {@link #buildPipeline} run on the caller's thread; the functions on task
  * threads.
@@ -48,6 +62,12 @@ public final class FlightDelaysHourly {
 
     /** How far a flight may lag the latest one read and still count: the files are sorted, so this is slack. */
     public static final Duration OUT_OF_ORDERNESS = Duration.ofMinutes(10);
+
+    /**
+     * Checkpoint interval when neither the job's environment nor {@code runnel run --checkpoint-interval} sets one:
+     * the exactly-once sinks publish output only at checkpoints, so without them a long run would show nothing.
+     */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
 
     static final DateTimeFormatter WINDOW_START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -62,14 +82,66 @@ public final class FlightDelaysHourly {
      */
     public static void main(String[] args) throws JobExecutionException {
         FlightDelaysHourlyArgs parsed = FlightDelaysHourlyArgs.parse(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        configure(env, parsed.parallelism().orElse(-1), parsed.stateBackend().orElse(null));
-        Path input = parsed.input().orElseGet(() -> BundledInput.extract(FlightDelays.BUNDLED_INPUT));
-        hourlyLines(flights(env, input, parsed.rate()), null)
-                .sinkTo(new LineFileSink<>(parsed.output())).name("hourly-files").uid("hourly-files");
-        env.execute("FlightDelaysHourly");
-        System.out.println("Hourly delays per origin airport written to " + parsed.output().toAbsolutePath()
-                + " (window_start,origin,flights,mean_delay,max_delay)");
+        run(StreamExecutionEnvironment.getExecutionEnvironment(), parsed);
+        if (parsed.kafka().isPresent()) {
+            KafkaTopics topics = parsed.kafka().get();
+            System.out.println("Hourly delays per origin airport written to Kafka topic " + topics.outputTopic()
+                    + " at " + topics.bootstrapServers() + " (window_start,origin,flights,mean_delay,max_delay; "
+                    + "read with isolation.level=read_committed)");
+        } else {
+            System.out.println("Hourly delays per origin airport written to " + parsed.output().toAbsolutePath()
+                    + " (window_start,origin,flights,mean_delay,max_delay)");
+        }
+    }
+
+    /**
+     * Configures {@code env} from the arguments, defines the whole job with its exactly-once sink and runs it to
+     * the end.
+     *
+     * @param env a fresh environment; its configuration (e.g. from {@code runnel run}) is kept unless the arguments
+     *     override it
+     * @return the result of the job
+     * @throws IllegalStateException with {@code --kafka}, if checkpointing was turned off explicitly (interval 0)
+     * @throws JobExecutionException if the job fails
+     */
+    public static JobExecutionResult run(StreamExecutionEnvironment env, FlightDelaysHourlyArgs args)
+            throws JobExecutionException {
+        configure(env, args.parallelism().orElse(-1), args.stateBackend().orElse(null));
+        enableDefaultCheckpointing(env);
+        if (args.kafka().isPresent()) {
+            KafkaTopics topics = args.kafka().get();
+            FlightDelaysHourlyKafka.addSink(hourlyLines(FlightDelaysHourlyKafka.flights(env, topics, args.rate()),
+                    null), topics);
+        } else {
+            Path input = args.input().orElseGet(() -> BundledInput.extract(FlightDelays.BUNDLED_INPUT));
+            addFileSink(hourlyLines(flights(env, input, args.rate()), null), args.output());
+        }
+        return env.execute("FlightDelaysHourly");
+    }
+
+    /**
+     * Turns on exactly-once checkpoints every {@link #DEFAULT_CHECKPOINT_INTERVAL} unless the configuration
+     * already has {@code execution.checkpointing.interval} (an interval of 0 set there keeps checkpoints off).
+     */
+    public static void enableDefaultCheckpointing(StreamExecutionEnvironment env) {
+        if (!env.getConfiguration().contains(CheckpointingOptions.INTERVAL)) {
+            env.enableCheckpointing(DEFAULT_CHECKPOINT_INTERVAL);
+        }
+    }
+
+    /**
+     * Writes {@code lines} exactly once into part files directly under {@code output} (one bucket, see the class
+     * comment).
+     *
+     * @return the sink, named and with a uid
+     */
+    public static DataStreamSink<String> addFileSink(DataStream<String> lines, Path output) {
+        FileSink<String> sink = FileSink.forRowFormat(output, (String line) -> line)
+                .withBucketAssigner(new ConstantBucketAssigner<>("."))
+                .build();
+        // A uid of its own, not the former LineFileSink's "hourly-files": that sink's state means nothing to this
+        // one, so an old savepoint must be resumed with --allow-non-restored-state rather than misread.
+        return lines.addSink(sink).name("hourly-part-files").uid("hourly-part-files");
     }
 
     /**

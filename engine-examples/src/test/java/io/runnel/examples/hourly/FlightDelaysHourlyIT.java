@@ -8,29 +8,36 @@ import io.runnel.api.common.JobExecutionResult;
 import io.runnel.api.common.OutputTag;
 import io.runnel.api.datastream.DataStream;
 import io.runnel.api.datastream.SingleOutputStreamOperator;
+import io.runnel.api.environment.CheckpointingOptions;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.eventtime.WatermarkGenerator;
 import io.runnel.api.eventtime.WatermarkOutput;
 import io.runnel.api.eventtime.WatermarkStrategy;
 import io.runnel.connector.collect.CollectSink;
 import io.runnel.connector.file.CsvSource;
+import io.runnel.connector.file.FileSink;
 import io.runnel.examples.BundledInput;
 import io.runnel.examples.flights.Flight;
 import io.runnel.examples.flights.FlightDelays;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.time.Duration;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * FlightDelaysHourly and RouteSessions on the bundled 20,000 flights against {@link HourlyReference}, on both
- * state backends and several parallelisms, plus disorder within and beyond the watermark bound.
+ * state backends and several parallelisms, the whole job through its exactly-once file output, plus disorder within
+ * and beyond the watermark bound.
  */
 class FlightDelaysHourlyIT {
 
@@ -67,6 +74,61 @@ class FlightDelaysHourlyIT {
         assertEquals(expectedHourly, sorted(hourly.getResults(result)));
         assertEquals(HourlyReference.sessions(rows, RouteSessions.GAP.toMillis()),
                 sorted(sessions.getResults(result)));
+    }
+
+    /**
+     * The whole job as {@code main} runs it, through the exactly-once FileSink: checkpoints every 100 ms while
+     * 20,000 flights take about a second, so part files are finished by checkpoints during the run and the last
+     * ones by the final checkpoint at the end of input.
+     */
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void exactlyOnceFileOutputHoldsTheReferenceLinesOnce(int parallelism, @TempDir Path dir) throws Exception {
+        Path input = BundledInput.extract(FlightDelays.BUNDLED_INPUT);
+        Path output = dir.resolve("out");
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.INTERVAL, Duration.ofMillis(100));
+        FlightDelaysHourly.run(new StreamExecutionEnvironment(conf), hourlyArgs("--input",
+                input.toString(), "--output", output.toString(), "--parallelism", Integer.toString(parallelism),
+                "--rate", "20000"));
+
+        assertEquals(HourlyReference.hourly(HourlyReference.read(input), r -> true), sorted(finishedLines(output)));
+        assertEquals(List.of(), unfinishedFiles(output), "nothing left in progress or pending after the end");
+    }
+
+    @Test
+    void withoutCheckpointsTheFileOutputIsCommittedAtTheEndOfInput(@TempDir Path dir) throws Exception {
+        Path input = BundledInput.extract(FlightDelays.BUNDLED_INPUT);
+        Path output = dir.resolve("out");
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.INTERVAL, Duration.ZERO);
+        FlightDelaysHourly.run(new StreamExecutionEnvironment(conf), hourlyArgs("--input",
+                input.toString(), "--output", output.toString(), "--parallelism", "2"));
+
+        assertEquals(HourlyReference.hourly(HourlyReference.read(input), r -> true), sorted(finishedLines(output)));
+        assertEquals(List.of(), unfinishedFiles(output));
+    }
+
+    /** @return the lines of the finished part files only, as a reader of the committed output sees them */
+    private static List<String> finishedLines(Path output) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path part : FileSink.finishedPartFiles(output)) {
+            lines.addAll(Files.readAllLines(part));
+        }
+        return lines;
+    }
+
+    /**
+     * @return the in-progress and pending part files under {@code output} (the sink's own bookkeeping, such as
+     *     {@code .commit-progress}, is not output and does not count)
+     */
+    private static List<Path> unfinishedFiles(Path output) throws IOException {
+        try (Stream<Path> files = Files.walk(output)) {
+            return files.filter(Files::isRegularFile).filter(p -> {
+                String name = p.getFileName().toString();
+                return name.endsWith(".inprogress") || name.endsWith(".pending");
+            }).toList();
+        }
     }
 
     /** Watermarks after every flight, {@code bound} behind the latest: which flights are late depends on order only. */
@@ -185,5 +247,10 @@ class FlightDelaysHourlyIT {
                 new java.util.IdentityHashMap<>());
         lateSet.addAll(expectedLate);
         assertEquals(HourlyReference.hourly(shuffled, r -> !lateSet.contains(r)), sorted(hourly.getResults(result)));
+    }
+
+    /** Parses as {@code runnel run flight-delays-hourly ARGS} does (an array picks the one-argument overload). */
+    private static FlightDelaysHourlyArgs hourlyArgs(String... args) {
+        return FlightDelaysHourlyArgs.parse(args);
     }
 }

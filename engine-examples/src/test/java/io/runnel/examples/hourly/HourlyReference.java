@@ -17,20 +17,22 @@ import java.util.function.Predicate;
 
 /**
  * Plain-Java answers for the hourly and session examples over a flight CSV: no Runnel code, its own parsing, its
- * own arithmetic. Lines are returned sorted.
+ * own arithmetic. Lines are returned sorted. Public for the Kafka IT, which lives in the Kafka connector's package
+ * to reach its embedded broker.
  */
-final class HourlyReference {
+public final class HourlyReference {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** A parsed row: departure (ms, read as UTC), delay, origin, destination. */
-    record Row(long time, int delay, String origin, String destination, String line) {
+    public record Row(long time, int delay, String origin, String destination, String line) {
     }
 
     private HourlyReference() {
     }
 
-    static List<Row> read(Path csv) throws IOException {
+    /** @return the data rows of a flight CSV with header, in file order */
+    public static List<Row> read(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);
         List<Row> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -42,7 +44,7 @@ final class HourlyReference {
     }
 
     /** @return {@code window_start,origin,flights,mean_delay,max_delay} of the rows accepted by {@code keep} */
-    static List<String> hourly(List<Row> rows, Predicate<Row> keep) {
+    public static List<String> hourly(List<Row> rows, Predicate<Row> keep) {
         Map<String, long[]> stats = new TreeMap<>();
         for (Row r : rows) {
             if (!keep.test(r)) {

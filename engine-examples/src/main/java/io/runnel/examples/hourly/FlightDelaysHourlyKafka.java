@@ -1,0 +1,168 @@
+package io.runnel.examples.hourly;
+
+import io.runnel.api.datastream.DataStream;
+import io.runnel.api.datastream.DataStreamSink;
+import io.runnel.api.datastream.SingleOutputStreamOperator;
+import io.runnel.api.environment.StreamExecutionEnvironment;
+import io.runnel.api.eventtime.WatermarkStrategy;
+import io.runnel.api.functions.Collector;
+import io.runnel.api.functions.RichFlatMapFunction;
+import io.runnel.connector.kafka.DeliveryGuarantee;
+import io.runnel.connector.kafka.KafkaRecordDeserializer;
+import io.runnel.connector.kafka.KafkaRecordSerializer;
+import io.runnel.connector.kafka.KafkaSink;
+import io.runnel.connector.kafka.KafkaSource;
+import io.runnel.connector.kafka.KafkaStartingOffsets;
+import io.runnel.examples.Throttle;
+import io.runnel.examples.flights.Flight;
+import io.runnel.examples.hourly.FlightDelaysHourlyArgs.KafkaTopics;
+import java.time.Duration;
+import java.util.OptionalInt;
+
+/**
+ * The Kafka edition of {@link FlightDelaysHourly}'s input and output: flight CSV lines from a topic, result lines
+ * to a topic in Kafka transactions.
+ *
+ * <pre>
+ *   KafkaSource(lines, from the earliest offsets; event time = date column, per partition) → FlightCsv → [throttle]
+ *     → hourly windows as in the file edition → KafkaSink EXACTLY_ONCE (one transaction per checkpoint)
+ * </pre>
+ *
+ * <p><b>Contract:</b>
+ * <ul>
+ *   <li>Input: each record value is one flight line in UTF-8 ({@link FlightCsv}); a record holding the header is
+ *       skipped, so a file copied line by line into the topic works. A malformed line fails the job with a message
+ *       naming the topic, the line and the reason. (It cannot name the partition and offset: the source hands
+ *       this job only the value, and a deserializer that sees the Kafka record would need kafka-clients classes,
+ *       which only the Kafka connector may import.)</li>
+ *   <li>Event time is read from the line's {@code date} column inside the source, so watermarks are tracked per
+ *       partition: a subtask reading several partitions interleaves them by fetch batch, hours or days apart,
+ *       which a watermark taken after the source would turn into late, dropped flights. A partition without
+ *       records for {@link #IDLE_PARTITION_TIMEOUT} stops holding the watermark back. Known limitation (of the
+ *       connector base, not this job): a partition's watermark output is created only when its first batch is
+ *       emitted, so until then it does not hold the watermark back and a subtask that reads several partitions
+ *       drops flights as late; run with at least as many subtasks as input partitions (see
+ *       {@code FlightDelaysHourlyKafkaIT#subtasksReadingSeveralPartitionsDropNoFlights}).</li>
+ *   <li>Start: a fresh job reads the input topic from its earliest offsets; a restored job resumes at the
+ *       offsets of its checkpoint. Bounded mode stops each partition at its end offset as seen at the start.</li>
+ *   <li>Output: each line is one record value (UTF-8, no key) written in the open Kafka transaction, committed
+ *       when the checkpoint after it completes; consumers must read with {@code isolation.level=read_committed}
+ *       to see every line exactly once. The transactional ids are {@code flight-delays-hourly-<output topic>-...}:
+ *       two jobs writing to the same output topic at once would fence each other.</li>
+ *   <li>Needs checkpointing ({@link FlightDelaysHourly#enableDefaultCheckpointing}) with an interval below the
+ *       Kafka transaction timeout (15 minutes); {@link #addSink} throws {@link IllegalStateException} otherwise.</li>
+ * </ul>
+ *
+ * <p><b>Threading:</b> the static methods run on the thread that builds the job; the parser on task threads.
+ */
+public final class FlightDelaysHourlyKafka {
+
+    /** How long a partition may stay without records before the watermark advances without it. */
+    public static final Duration IDLE_PARTITION_TIMEOUT = Duration.ofMinutes(1);
+
+    private FlightDelaysHourlyKafka() {
+    }
+
+    /**
+     * @param topics where the flights are
+     * @return the source of the raw lines (values as UTF-8 strings)
+     */
+    static KafkaSource<String> source(KafkaTopics topics) {
+        KafkaSource.Builder<String> builder = KafkaSource.<String>builder()
+                .setBootstrapServers(topics.bootstrapServers())
+                .setTopics(topics.inputTopic())
+                .setStartingOffsets(KafkaStartingOffsets.earliest())
+                .setDeserializer(KafkaRecordDeserializer.utf8Values());
+        if (topics.bounded()) {
+            builder.setBounded();
+        }
+        return builder.build();
+    }
+
+    /**
+     * The flights of the input topic with event time and watermarks, with uids on the source, the parser and the
+     * throttle so that a savepoint's read positions find them again (also when resumed with another
+     * {@code --rate}).
+     *
+     * @param rate at most this many flights per second in total, or empty for no limit (see {@link Throttle})
+     * @return the parsed flights
+     */
+    public static DataStream<Flight> flights(StreamExecutionEnvironment env, KafkaTopics topics, OptionalInt rate) {
+        WatermarkStrategy<String> watermarks = WatermarkStrategy
+                .<String>forBoundedOutOfOrderness(FlightDelaysHourly.OUT_OF_ORDERNESS)
+                .withTimestampAssigner(FlightDelaysHourlyKafka::eventTimeOrKafkaTime)
+                .withIdleness(IDLE_PARTITION_TIMEOUT);
+        SingleOutputStreamOperator<Flight> flights = env.fromSource(source(topics), watermarks, "flight-lines")
+                .uid("flight-lines")
+                .flatMap(new FlightLineParser(topics.inputTopic())).name("parse-flights").uid("parse-flights");
+        if (rate.isEmpty()) {
+            return flights;
+        }
+        return flights.filter(new Throttle<>(rate.getAsInt())).name("throttle").uid("throttle");
+    }
+
+    /**
+     * The line's date as event time. A line without one (the header, or a malformed line) keeps the Kafka
+     * record's timestamp: the parser after the source skips the header and reports a malformed line with its
+     * topic, which an exception here could not.
+     */
+    private static long eventTimeOrKafkaTime(String line, long kafkaTimestamp) {
+        try {
+            return FlightCsv.eventTimeMillis(line);
+        } catch (IllegalArgumentException e) {
+            return kafkaTimestamp;
+        }
+    }
+
+    /**
+     * Writes {@code lines} to the output topic exactly once.
+     *
+     * @return the sink, named and with a uid
+     * @throws IllegalStateException if checkpointing is off or its interval is not below the transaction timeout
+     */
+    public static DataStreamSink<String> addSink(DataStream<String> lines, KafkaTopics topics) {
+        return KafkaSink.<String>builder()
+                .setBootstrapServers(topics.bootstrapServers())
+                .setSerializer(KafkaRecordSerializer.utf8Values(topics.outputTopic()))
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                // Stable across restarts (a restart must abort what its failed attempt left open) and distinct per
+                // output topic, as the sink requires.
+                .setTransactionalIdPrefix("flight-delays-hourly-" + topics.outputTopic())
+                .buildExactlyOnce()
+                .addTo(lines).name("hourly-topic").uid("hourly-topic");
+    }
+
+    /**
+     * Parses flight lines, skipping the header; a malformed line fails the job naming the topic, the subtask, the
+     * reason and the line.
+     *
+     * <p><b>Threading:</b> task thread only.
+     */
+    static final class FlightLineParser extends RichFlatMapFunction<String, Flight> {
+        private static final long serialVersionUID = 1L;
+
+        private final String topic;
+
+        /** @param topic the input topic, for error messages */
+        FlightLineParser(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public void flatMap(String line, Collector<Flight> out) {
+            if (FlightCsv.isHeader(line)) {
+                return;
+            }
+            Flight flight;
+            try {
+                flight = FlightCsv.parse(line);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Malformed flight line in Kafka topic '" + topic + "' (read by "
+                        + "subtask " + getRuntimeContext().getIndexOfThisSubtask() + "): " + e.getMessage() + ": \""
+                        + line + "\"", e);
+            }
+            // Outside the try: an IllegalArgumentException of a chained operator downstream is not a bad line.
+            out.collect(flight);
+        }
+    }
+}
