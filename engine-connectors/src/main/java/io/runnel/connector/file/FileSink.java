@@ -183,7 +183,7 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
 
     @Override
     protected FileSinkTransaction beginTransaction() {
-        return new FileSinkTransaction();
+        return new FileSinkTransaction(basePath);
     }
 
     @Override
@@ -286,8 +286,8 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
 
     private void finishParts(FileSinkTransaction txn) throws IOException {
         for (PartFile part : txn.parts()) {
-            Path pending = part.pending(base());
-            Path finished = part.finished(base());
+            Path pending = part.pending(txn.base());
+            Path finished = part.finished(txn.base());
             try {
                 Files.move(pending, finished, StandardCopyOption.ATOMIC_MOVE);
             } catch (NoSuchFileException e) {
@@ -309,8 +309,8 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
         lastPart = null;
         lastBucketId = null;
         for (PartFile part : txn.parts()) {
-            Files.deleteIfExists(part.inProgress(base()));
-            Files.deleteIfExists(part.pending(base()));
+            Files.deleteIfExists(part.inProgress(txn.base()));
+            Files.deleteIfExists(part.pending(txn.base()));
         }
     }
 

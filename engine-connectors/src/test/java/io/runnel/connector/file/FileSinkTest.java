@@ -167,6 +167,23 @@ class FileSinkTest {
     }
 
     @Test
+    void aJobResumedWithAnotherDirectoryFinishesTheRestoredFilesWhereTheyWereWritten() throws Exception {
+        FileSinkTestHarness h = new FileSinkTestHarness(sink(new OnCheckpointRollingPolicy()), 0, 1).start();
+        h.write("a");
+        h.snapshot(1);
+        Path other = dir.resolve("other");
+        h.replaceSink(FileSink.forRowFormat(other, (String s) -> s).withBucketAssigner(new ConstantBucketAssigner<>("b"))
+                .withRollingPolicy(new OnCheckpointRollingPolicy()).build());
+        h.startFrom(1L);
+        assertEquals(List.of("part-0-0"), names(), "checkpoint 1's file finished in the first directory");
+        h.write("b");
+        h.snapshot(2);
+        h.notifyComplete(2);
+        assertEquals(List.of("b"), TestFiles.read(other.resolve("b/part-0-1")));
+        h.close();
+    }
+
+    @Test
     void restoreFinishesPendingFilesOfTheCheckpointAndDeletesStaleOnes() throws Exception {
         RollingPolicy policy = DefaultRollingPolicy.builder().maxPartSize(4).build();
         FileSinkTestHarness h = new FileSinkTestHarness(sink(policy), 0, 1).start();

@@ -34,7 +34,7 @@ final class FileSinkTestHarness {
 
     /** Operator state per checkpoint id, as bytes. */
     private final Map<Long, Map<String, List<byte[]>>> checkpoints = new LinkedHashMap<>();
-    private final byte[] sinkBytes;
+    private byte[] sinkBytes;
     private final int subtaskIndex;
     private final int parallelism;
     private FileSink<String> sink;
@@ -44,6 +44,11 @@ final class FileSinkTestHarness {
         this.sinkBytes = serialize(sink);
         this.subtaskIndex = subtaskIndex;
         this.parallelism = parallelism;
+    }
+
+    /** Makes the next attempt run {@code other} (a job resumed with a changed sink), with the same checkpoints. */
+    void replaceSink(FileSink<String> other) {
+        this.sinkBytes = serialize(other);
     }
 
     /** Starts a fresh attempt (no state). */
