@@ -71,6 +71,12 @@ public abstract class SourceReaderBase<E, T, SplitT extends SourceSplit, SplitSt
     /** Owner: task thread. The output handed to the last {@link #pollNext}. */
     private ReaderOutput<T> readerOutput;
     private boolean noMoreSplits;
+    /**
+     * Owner: task thread. Splits added since the last poll, whose outputs the next poll creates before emitting
+     * anything: a split's watermark must hold the reader's back from its assignment on, not only from its first
+     * batch, or the first split fetched moves event time past the others' records (Flink's FLINK-26018).
+     */
+    private final List<String> splitsToInitializeOutput = new ArrayList<>();
 
     /**
      * @param splitReader the reader run on the fetcher thread; this reader owns and closes it
@@ -111,6 +117,14 @@ public abstract class SourceReaderBase<E, T, SplitT extends SourceSplit, SplitSt
     @TaskThread
     public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
         readerOutput = output;
+        if (!splitsToInitializeOutput.isEmpty()) {
+            for (String splitId : splitsToInitializeOutput) {
+                if (splitStates.containsKey(splitId)) {
+                    output.createOutputForSplit(splitId);
+                }
+            }
+            splitsToInitializeOutput.clear();
+        }
         for (int emitted = 0; emitted < MAX_RECORDS_PER_POLL; ) {
             if (currentBatch == null && nextBatch() == null) {
                 return finishedOrAvailable();
@@ -136,6 +150,7 @@ public abstract class SourceReaderBase<E, T, SplitT extends SourceSplit, SplitSt
     public void addSplits(List<SplitT> splits) {
         for (SplitT split : splits) {
             splitStates.put(split.splitId(), initializedState(split));
+            splitsToInitializeOutput.add(split.splitId());
         }
         fetcher.addSplits(splits);
     }

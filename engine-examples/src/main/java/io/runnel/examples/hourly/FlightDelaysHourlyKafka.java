@@ -38,11 +38,7 @@ import java.util.OptionalInt;
  *   <li>Event time is read from the line's {@code date} column inside the source, so watermarks are tracked per
  *       partition: a subtask reading several partitions interleaves them by fetch batch, hours or days apart,
  *       which a watermark taken after the source would turn into late, dropped flights. A partition without
- *       records for {@link #IDLE_PARTITION_TIMEOUT} stops holding the watermark back. Known limitation (of the
- *       connector base, not this job): a partition's watermark output is created only when its first batch is
- *       emitted, so until then it does not hold the watermark back and a subtask that reads several partitions
- *       drops flights as late; run with at least as many subtasks as input partitions (see
- *       {@code FlightDelaysHourlyKafkaIT#subtasksReadingSeveralPartitionsDropNoFlights}).</li>
+ *       records for {@link #IDLE_PARTITION_TIMEOUT} stops holding the watermark back.</li>
  *   <li>Start: a fresh job reads the input topic from its earliest offsets; a restored job resumes at the
  *       offsets of its checkpoint. Bounded mode stops each partition at its end offset as seen at the start.</li>
  *   <li>Output: each line is one record value (UTF-8, no key) written in the open Kafka transaction, committed
