@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.runnel.connector.file.FileSink;
 import io.runnel.examples.BundledInput;
 import io.runnel.examples.flights.FlightDelays;
 import java.io.File;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,12 +147,11 @@ class PackagedCliIT {
         }
     }
 
+    /** @return the lines of the finished part files under {@code output} (the committed output) */
     private static List<String> partFileLines(Path output) throws Exception {
         List<String> lines = new ArrayList<>();
-        try (Stream<Path> parts = Files.list(output)) {
-            for (Path part : parts.sorted().toList()) {
-                lines.addAll(Files.readAllLines(part));
-            }
+        for (Path part : FileSink.finishedPartFiles(output)) {
+            lines.addAll(Files.readAllLines(part));
         }
         return lines;
     }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runnel.cli.CliRun;
 import io.runnel.cli.ExitCode;
+import io.runnel.connector.file.FileSink;
 import io.runnel.examples.BundledInput;
 import io.runnel.examples.flights.FlightDelays;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +64,12 @@ class StopWithSavepointIT {
         CliRun second = CliRun.of("run", "--parallelism", "3", "--from-savepoint", savepoint.toString(),
                 "flight-delays-hourly", "--input", input, "--output", dir.resolve("second").toString());
         assertEquals(ExitCode.OK, second.exitCode(), second.err());
-        assertEquals("Starting from savepoint " + savepoint + System.lineSeparator(), second.err());
+        List<String> secondNotes = second.err().lines().toList();
+        assertEquals(2, secondNotes.size(), second.err());
+        assertEquals("Starting from savepoint " + savepoint, secondNotes.get(0));
+        // The example checkpoints every second by default, for its exactly-once file output.
+        assertTrue(secondNotes.get(1).matches("Job [0-9a-f]{32} checkpoints every 1000 ms \\(EXACTLY_ONCE\\) into .*"),
+                secondNotes.get(1));
 
         List<String> beforeStop = outputLines(dir.resolve("first"));
         List<String> afterResume = outputLines(dir.resolve("second"));
@@ -90,17 +94,11 @@ class StopWithSavepointIT {
         return Path.of(args[args.length - 1]);
     }
 
-    /** @return the lines of every part file under {@code output} */
+    /** @return the lines of the finished part files under {@code output} (the committed output) */
     static List<String> outputLines(Path output) throws IOException {
         List<String> lines = new ArrayList<>();
-        try (Stream<Path> parts = Files.list(output)) {
-            parts.sorted().forEach(part -> {
-                try {
-                    lines.addAll(Files.readAllLines(part));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+        for (Path part : FileSink.finishedPartFiles(output)) {
+            lines.addAll(Files.readAllLines(part));
         }
         return lines;
     }

@@ -54,9 +54,8 @@ import java.util.OptionalInt;
  * are hidden ({@code .}-prefixed) in-progress or pending files, which readers must ignore
  * ({@link FileSink#finishedPartFiles} lists the finished ones). The job therefore checkpoints every
  * {@link #DEFAULT_CHECKPOINT_INTERVAL} unless the environment sets an interval ({@link #enableDefaultCheckpointing}).
- * A run resumed from a savepoint or checkpoint must write to the same output directory: the sink finishes the
- * restored pending parts by name under its current directory, so another directory fails the job with a
- * {@code NoSuchFileException} (seen with {@code runnel run --from-savepoint}).
+ * A run resumed from a savepoint may write to another output directory: the restored part files are finished
+ * where they were written.
  *
  * <p><b>Threading:</b> {@link #main} and {@link #buildPipeline} run on the caller's thread; the functions on task
  * threads.
