@@ -3,6 +3,7 @@ package io.runnel.connector.kafka;
 import io.runnel.api.connector.source.SourceOutput;
 import io.runnel.api.functions.Collector;
 import io.runnel.connector.base.RecordEmitter;
+import java.io.IOException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -27,7 +28,17 @@ final class KafkaRecordEmitter<T> implements RecordEmitter<ConsumerRecord<byte[]
             throws Exception {
         collector.output = output;
         collector.timestamp = record.timestamp();
-        deserializer.deserialize(record, collector);
+        collector.failedDownstream = false;
+        try {
+            deserializer.deserialize(record, collector);
+        } catch (Exception e) {
+            if (collector.failedDownstream) {
+                // An operator chained after the source failed: not this record's fault.
+                throw e;
+            }
+            throw new IOException("Cannot deserialize the record at offset " + record.offset() + " of partition "
+                    + record.partition() + " of topic '" + record.topic() + "': " + e.getMessage(), e);
+        }
         state.setNextOffset(record.offset() + 1);
     }
 
@@ -36,10 +47,17 @@ final class KafkaRecordEmitter<T> implements RecordEmitter<ConsumerRecord<byte[]
 
         private SourceOutput<T> output;
         private long timestamp;
+        /** Whether the last exception came from downstream of the source, not from the deserializer. */
+        private boolean failedDownstream;
 
         @Override
         public void collect(T value) {
-            output.collect(value, timestamp);
+            try {
+                output.collect(value, timestamp);
+            } catch (RuntimeException | Error e) {
+                failedDownstream = true;
+                throw e;
+            }
         }
     }
 }

@@ -5,8 +5,7 @@ import io.runnel.api.datastream.DataStreamSink;
 import io.runnel.api.datastream.SingleOutputStreamOperator;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.eventtime.WatermarkStrategy;
-import io.runnel.api.functions.Collector;
-import io.runnel.api.functions.RichFlatMapFunction;
+import io.runnel.api.typeutils.TypeInformation;
 import io.runnel.connector.kafka.DeliveryGuarantee;
 import io.runnel.connector.kafka.KafkaRecordDeserializer;
 import io.runnel.connector.kafka.KafkaRecordSerializer;
@@ -24,18 +23,17 @@ import java.util.OptionalInt;
  * to a topic in Kafka transactions.
  *
  * <pre>
- *   KafkaSource(lines, from the earliest offsets; event time = date column, per partition) → FlightCsv → [throttle]
+ *   KafkaSource(flights parsed by FlightCsv, from the earliest offsets; event time per partition) → [throttle]
  *     → hourly windows as in the file edition → KafkaSink EXACTLY_ONCE (one transaction per checkpoint)
  * </pre>
  *
  * <p><b>Contract:</b>
  * <ul>
- *   <li>Input: each record value is one flight line in UTF-8 ({@link FlightCsv}); a record holding the header is
- *       skipped, so a file copied line by line into the topic works. A malformed line fails the job with a message
- *       naming the topic, the line and the reason. (It cannot name the partition and offset: the source hands
- *       this job only the value, and a deserializer that sees the Kafka record would need kafka-clients classes,
- *       which only the Kafka connector may import.)</li>
- *   <li>Event time is read from the line's {@code date} column inside the source, so watermarks are tracked per
+ *   <li>Input: each record value is one flight line in UTF-8, parsed in the source as the file edition parses
+ *       its files ({@link FlightCsv}); a record holding the header is skipped, so a file copied line by line into
+ *       the topic works. A malformed line fails the job with a message naming the topic, partition, offset, the
+ *       reason and the line.</li>
+ *   <li>Event time is the flight's {@code date} column, assigned inside the source, so watermarks are tracked per
  *       partition: a subtask reading several partitions interleaves them by fetch batch, hours or days apart,
  *       which a watermark taken after the source would turn into late, dropped flights. A partition without
  *       records for {@link #IDLE_PARTITION_TIMEOUT} stops holding the watermark back.</li>
@@ -61,14 +59,16 @@ public final class FlightDelaysHourlyKafka {
 
     /**
      * @param topics where the flights are
-     * @return the source of the raw lines (values as UTF-8 strings)
+     * @return the source of the flights (values parsed as flight CSV lines, the header skipped)
      */
-    static KafkaSource<String> source(KafkaTopics topics) {
-        KafkaSource.Builder<String> builder = KafkaSource.<String>builder()
+    static KafkaSource<Flight> source(KafkaTopics topics) {
+        KafkaSource.Builder<Flight> builder = KafkaSource.<Flight>builder()
                 .setBootstrapServers(topics.bootstrapServers())
                 .setTopics(topics.inputTopic())
                 .setStartingOffsets(KafkaStartingOffsets.earliest())
-                .setDeserializer(KafkaRecordDeserializer.utf8Values());
+                .setDeserializer(KafkaRecordDeserializer.utf8Values(
+                        line -> FlightCsv.isHeader(line) ? null : FlightCsv.parse(line),
+                        TypeInformation.of(Flight.class)));
         if (topics.bounded()) {
             builder.setBounded();
         }
@@ -84,30 +84,16 @@ public final class FlightDelaysHourlyKafka {
      * @return the parsed flights
      */
     public static DataStream<Flight> flights(StreamExecutionEnvironment env, KafkaTopics topics, OptionalInt rate) {
-        WatermarkStrategy<String> watermarks = WatermarkStrategy
-                .<String>forBoundedOutOfOrderness(FlightDelaysHourly.OUT_OF_ORDERNESS)
-                .withTimestampAssigner(FlightDelaysHourlyKafka::eventTimeOrKafkaTime)
+        WatermarkStrategy<Flight> watermarks = WatermarkStrategy
+                .<Flight>forBoundedOutOfOrderness(FlightDelaysHourly.OUT_OF_ORDERNESS)
+                .withTimestampAssigner((flight, kafkaTime) -> FlightDelaysHourly.epochMillis(flight.date()))
                 .withIdleness(IDLE_PARTITION_TIMEOUT);
-        SingleOutputStreamOperator<Flight> flights = env.fromSource(source(topics), watermarks, "flight-lines")
-                .uid("flight-lines")
-                .flatMap(new FlightLineParser(topics.inputTopic())).name("parse-flights").uid("parse-flights");
+        SingleOutputStreamOperator<Flight> flights = env.fromSource(source(topics), watermarks, "flights")
+                .uid("flights");
         if (rate.isEmpty()) {
             return flights;
         }
         return flights.filter(new Throttle<>(rate.getAsInt())).name("throttle").uid("throttle");
-    }
-
-    /**
-     * The line's date as event time. A line without one (the header, or a malformed line) keeps the Kafka
-     * record's timestamp: the parser after the source skips the header and reports a malformed line with its
-     * topic, which an exception here could not.
-     */
-    private static long eventTimeOrKafkaTime(String line, long kafkaTimestamp) {
-        try {
-            return FlightCsv.eventTimeMillis(line);
-        } catch (IllegalArgumentException e) {
-            return kafkaTimestamp;
-        }
     }
 
     /**
@@ -126,39 +112,5 @@ public final class FlightDelaysHourlyKafka {
                 .setTransactionalIdPrefix("flight-delays-hourly-" + topics.outputTopic())
                 .buildExactlyOnce()
                 .addTo(lines).name("hourly-topic").uid("hourly-topic");
-    }
-
-    /**
-     * Parses flight lines, skipping the header; a malformed line fails the job naming the topic, the subtask, the
-     * reason and the line.
-     *
-     * <p><b>Threading:</b> task thread only.
-     */
-    static final class FlightLineParser extends RichFlatMapFunction<String, Flight> {
-        private static final long serialVersionUID = 1L;
-
-        private final String topic;
-
-        /** @param topic the input topic, for error messages */
-        FlightLineParser(String topic) {
-            this.topic = topic;
-        }
-
-        @Override
-        public void flatMap(String line, Collector<Flight> out) {
-            if (FlightCsv.isHeader(line)) {
-                return;
-            }
-            Flight flight;
-            try {
-                flight = FlightCsv.parse(line);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Malformed flight line in Kafka topic '" + topic + "' (read by "
-                        + "subtask " + getRuntimeContext().getIndexOfThisSubtask() + "): " + e.getMessage() + ": \""
-                        + line + "\"", e);
-            }
-            // Outside the try: an IllegalArgumentException of a chained operator downstream is not a bad line.
-            out.collect(flight);
-        }
     }
 }

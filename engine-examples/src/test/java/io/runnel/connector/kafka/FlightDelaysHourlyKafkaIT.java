@@ -103,7 +103,7 @@ class FlightDelaysHourlyKafkaIT {
     }
 
     @Test
-    void aMalformedLineFailsTheJobNamingTheTopicAndTheReason() throws Exception {
+    void aMalformedLineFailsTheJobNamingTopicPartitionOffsetAndTheReason() throws Exception {
         String badTopic = "bad-flights";
         broker.createTopic(badTopic, 1);
         broker.produce(badTopic, List.of("2001-01-01 00:47:00,66,1750,DTW,LAS", "2001-01-01 01:10:00,soon,2399,HNL"),
@@ -116,8 +116,8 @@ class FlightDelaysHourlyKafkaIT {
         JobExecutionException e = assertThrows(JobExecutionException.class, () -> FlightDelaysHourly.run(env,
                 hourlyArgs("--kafka", broker.bootstrapServers(), "--input-topic", badTopic,
                         "--output-topic", "bad-hourly", "--bounded", "--parallelism", "1")));
-        String expected = "Malformed flight line in Kafka topic 'bad-flights' (read by subtask 0): expected 5 fields, "
-                + "got 4: \"2001-01-01 01:10:00,soon,2399,HNL\"";
+        String expected = "Cannot deserialize the record at offset 1 of partition 0 of topic 'bad-flights': expected 5 "
+                + "fields, got 4: \"2001-01-01 01:10:00,soon,2399,HNL\"";
         assertTrue(messages(e).contains(expected), messages(e));
     }
 
