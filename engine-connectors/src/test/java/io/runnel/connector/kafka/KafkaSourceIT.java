@@ -197,20 +197,8 @@ class KafkaSourceIT {
         broker.createTopic(topic, partitions);
         broker.produce(topic, values(n), i -> i % partitions);
 
-        JobClient first = submit(topic, 2, null, false, dir, "first", 2_000);
-        assertTrue(PROGRESS.get("first").await(1, TimeUnit.MINUTES), "first run made progress");
-        String savepoint = stopWithSavepoint(first, dir.resolve("savepoints").toString());
-        assertEquals(JobStatus.FINISHED, first.getJobStatus().get());
+        Map<String, Integer> total = stopAndResume(topic, n, new int[] {2, 3}, false, dir, "first", "second");
         long firstCount = COUNT.get("first").get();
-        assertTrue(firstCount < n, "stopped mid-way, after " + firstCount + " of " + n + " records");
-
-        JobClient second = submit(topic, 3, savepoint, true, dir, "second", -1);
-        second.getJobExecutionResult().get(2, TimeUnit.MINUTES);
-
-        Map<String, Integer> total = new java.util.HashMap<>();
-        for (String run : List.of("first", "second")) {
-            SEEN.get(run).forEach((k, c) -> total.merge(k, c.get(), Integer::sum));
-        }
         List<String> repeated = new ArrayList<>();
         total.forEach((k, c) -> {
             if (c != 1) {
@@ -230,18 +218,9 @@ class KafkaSourceIT {
         // Partition 0 gets 10 records, read to its end long before the stop; partition 1 the rest.
         broker.produce(topic, values(n), i -> i < 10 ? 0 : 1);
 
-        JobClient first = submit(topic, 1, null, true, dir, "bounded-first", 2_000);
-        assertTrue(PROGRESS.get("bounded-first").await(1, TimeUnit.MINUTES), "first run made progress");
-        String savepoint = stopWithSavepoint(first, dir.resolve("savepoints").toString());
+        Map<String, Integer> total = stopAndResume(topic, n, new int[] {1, 2}, true, dir, "bounded-first",
+                "bounded-second");
         long firstCount = COUNT.get("bounded-first").get();
-        assertTrue(firstCount < n, "stopped mid-way, after " + firstCount + " of " + n + " records");
-
-        JobClient second = submit(topic, 2, savepoint, true, dir, "bounded-second", -1);
-        second.getJobExecutionResult().get(2, TimeUnit.MINUTES);
-        Map<String, Integer> total = new java.util.HashMap<>();
-        for (String run : List.of("bounded-first", "bounded-second")) {
-            SEEN.get(run).forEach((k, c) -> total.merge(k, c.get(), Integer::sum));
-        }
         assertEquals(n, total.size(), "records read (first run: " + firstCount + ")");
         assertTrue(total.values().stream().allMatch(c -> c == 1), "no record twice");
         // The group's offsets (monitoring only) reach the end of both partitions, committed by the final checkpoint.
@@ -251,6 +230,30 @@ class KafkaSourceIT {
             assertEquals(10, committed.get(new TopicPartition(topic, 0)).offset());
             assertEquals(n - 10, committed.get(new TopicPartition(topic, 1)).offset());
         }
+    }
+
+    /**
+     * Runs a job until it read 2,000 records, stops it with a savepoint, resumes it bounded to the end.
+     *
+     * @param parallelism of the first and of the resumed run
+     * @return how often each (partition, offset) arrived over both runs
+     */
+    private Map<String, Integer> stopAndResume(String topic, int n, int[] parallelism, boolean firstBounded, Path dir,
+                                               String firstRun, String secondRun) throws Exception {
+        JobClient first = submit(topic, parallelism[0], null, firstBounded, dir, firstRun, 2_000);
+        assertTrue(PROGRESS.get(firstRun).await(1, TimeUnit.MINUTES), "first run made progress");
+        String savepoint = stopWithSavepoint(first, dir.resolve("savepoints").toString());
+        assertEquals(JobStatus.FINISHED, first.getJobStatus().get());
+        long firstCount = COUNT.get(firstRun).get();
+        assertTrue(firstCount < n, "stopped mid-way, after " + firstCount + " of " + n + " records");
+
+        JobClient second = submit(topic, parallelism[1], savepoint, true, dir, secondRun, -1);
+        second.getJobExecutionResult().get(2, TimeUnit.MINUTES);
+        Map<String, Integer> total = new java.util.HashMap<>();
+        for (String run : List.of(firstRun, secondRun)) {
+            SEEN.get(run).forEach((k, c) -> total.merge(k, c.get(), Integer::sum));
+        }
+        return total;
     }
 
     private JobClient submit(String topic, int parallelism, String savepoint, boolean bounded, Path dir,
