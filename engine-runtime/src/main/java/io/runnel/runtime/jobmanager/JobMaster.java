@@ -435,6 +435,11 @@ public final class JobMaster implements JobMasterGateway {
                             }
                             result.completeExceptionally(err);
                         } else if (terminate) {
+                            if (drain) {
+                                // The drained tasks finish and wait for their final checkpoint; periodic
+                                // triggers retry it should the one they ask for fail.
+                                mainThread.execute(checkpointCoordinator::startScheduler);
+                            }
                             resultFuture.whenComplete((r, e) -> result.complete(completed.directory().toString()));
                         } else {
                             result.complete(completed.directory().toString());
