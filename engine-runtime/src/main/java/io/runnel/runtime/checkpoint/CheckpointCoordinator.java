@@ -241,6 +241,7 @@ public final class CheckpointCoordinator {
         consecutiveFailures = 0;
         if (!completed.savepoint()) {
             store.add(completed);
+            abortSubsumed(completed.checkpointId());
         }
         stats.completed(completed.checkpointId(), duration, completed.stateSize());
         LOG.info("Completed {} {} of job '{}' in {} ms ({} bytes) at {}", completed.savepoint() ? "savepoint"
@@ -251,6 +252,22 @@ public final class CheckpointCoordinator {
         }
         checkpoint.result().complete(completed);
         triggerIfRequested();
+    }
+
+    /**
+     * Aborts the pending checkpoints older than one that just completed (possible with more than one concurrent
+     * checkpoint, when a newer one's acknowledgements came first), as Flink subsumes them: completed later, an
+     * older one would become the latest checkpoint, and shared files that only it refers to may already have been
+     * deleted with the checkpoint the newer one replaced. Pending savepoints are left alone. Not counted as
+     * checkpoint failures.
+     */
+    private void abortSubsumed(long completedId) {
+        for (PendingCheckpoint older : pending.values().toArray(new PendingCheckpoint[0])) {
+            if (older.checkpointId() < completedId && !older.trigger().savepoint()) {
+                abort(older.checkpointId(), new CheckpointException("Checkpoint " + older.checkpointId()
+                        + " was subsumed by checkpoint " + completedId), true);
+            }
+        }
     }
 
     private Map<String, OperatorState> collectOperatorStates(PendingCheckpoint checkpoint) {
