@@ -8,14 +8,12 @@ import io.runnel.api.checkpoint.CheckpointedFunction;
 import io.runnel.api.checkpoint.FunctionInitializationContext;
 import io.runnel.api.checkpoint.FunctionSnapshotContext;
 import io.runnel.api.common.Configuration;
-import io.runnel.api.common.JobStatus;
-import io.runnel.api.common.JobStatusChange;
 import io.runnel.api.environment.CheckpointingMode;
-import io.runnel.api.environment.JobClient;
 import io.runnel.api.environment.RestartStrategies;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.functions.MapFunction;
 import io.runnel.connector.datagen.SequenceSource;
+import io.runnel.connector.testing.PlannedFailures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -177,13 +175,7 @@ class FileSinkIT {
         env.fromSource(new SequenceSource(0, N - 1), "numbers")
                 .map(new Injector(runId, mode, offset, afterCheckpoints, parallelism))
                 .addSink(builder.build());
-        JobClient client = env.executeAsync("file sink exactly-once " + runId + " " + mode);
-        client.getJobExecutionResult().get();
-        for (JobStatusChange change : client.getStatusHistory().get()) {
-            if (change.status() == JobStatus.RESTARTING && !(rootCause(change.cause()) instanceof InjectedFailure)) {
-                throw new AssertionError("a restart that was not planned", change.cause());
-            }
-        }
+        PlannedFailures.execute(env, "file sink exactly-once " + runId + " " + mode, t -> t instanceof InjectedFailure);
 
         int expectedFailures = mode == Mode.RECORD || mode == Mode.TWICE_FROM_ONE_CHECKPOINT ? 2 : 1;
         assertEquals(expectedFailures, FAILURES.get(runId).get(), mode + ": every planned failure happened");
@@ -214,14 +206,6 @@ class FileSinkIT {
             List<Path> unfinished = files.filter(p -> PartFile.isUnfinished(p.getFileName().toString())).toList();
             assertEquals(List.of(), unfinished, "no in-progress or pending file is left");
         }
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static String head(List<Integer> values) {

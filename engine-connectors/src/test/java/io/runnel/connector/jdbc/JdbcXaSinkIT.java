@@ -8,6 +8,7 @@ import io.runnel.api.environment.CheckpointingMode;
 import io.runnel.api.environment.RestartStrategies;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.connector.datagen.SequenceSource;
+import io.runnel.connector.testing.PlannedFailures;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -88,7 +89,7 @@ class JdbcXaSinkIT {
                         JdbcXaSinkIT::idAndSquare, JdbcExecutionOptions.defaults().withBatchSize(500),
                         JdbcConnectionOptions.of(pg.jdbcUrl())));
 
-        env.execute("xa sink, seed " + seed);
+        PlannedFailures.execute(env, "xa sink, seed " + seed, t -> t instanceof FailureInjector.InjectedFailure);
 
         assertEquals(FAILURES, FailureInjector.failures(runId), "every planned failure happened");
         try (Connection c = pg.connect(); Statement s = c.createStatement()) {

@@ -1,9 +1,21 @@
 package io.runnel.connector.kafka;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.runnel.api.common.Configuration;
-import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.datastream.DataStream;
+import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.connector.datagen.SequenceSource;
+import io.runnel.connector.testing.PlannedFailures;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,18 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
-import java.util.stream.LongStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The EXACTLY_ONCE Kafka sink end to end: seeded failures during a job, read back with
@@ -73,7 +73,7 @@ class KafkaExactlyOnceSinkIT {
                 .map(new KafkaSinkIT.FailureInjector(runId));
         exactlyOnce(topic, runId).buildExactlyOnce().addTo(stream);
 
-        env.execute("kafka sink exactly-once " + runId);
+        PlannedFailures.execute(env, "kafka sink exactly-once " + runId, KafkaSinkIT::isInjected);
 
         assertTrue(KafkaSinkIT.NEXT_FAILURE.get(runId).get() >= 1, "at least one failure was injected");
         Map<String, Integer> counts = new HashMap<>();

@@ -1,20 +1,16 @@
 package io.runnel.connector.kafka;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.runnel.api.checkpoint.CheckpointListener;
 import io.runnel.api.common.Configuration;
 import io.runnel.api.environment.RestartStrategies;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.api.functions.MapFunction;
 import io.runnel.connector.datagen.SequenceSource;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
-
+import io.runnel.connector.testing.PlannedFailures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,10 +23,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@link KafkaSink} against a real in-process broker, with and without injected failures. */
 class KafkaSinkIT {
@@ -87,6 +87,11 @@ class KafkaSinkIT {
     static final Map<String, AtomicBoolean> CHECKPOINTED = new ConcurrentHashMap<>();
 
     /** Throws once at each planned position that comes after a completed checkpoint. */
+    /** @return whether {@code t} is a failure that {@link FailureInjector} threw */
+    static boolean isInjected(Throwable t) {
+        return t instanceof IllegalStateException && String.valueOf(t.getMessage()).startsWith("injected failure ");
+    }
+
     static final class FailureInjector implements MapFunction<Long, String>, CheckpointListener {
         private static final long serialVersionUID = 1L;
         private final String runId;
@@ -161,7 +166,7 @@ class KafkaSinkIT {
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                         .build());
 
-        env.execute("kafka sink at-least-once " + runId);
+        PlannedFailures.execute(env, "kafka sink at-least-once " + runId, KafkaSinkIT::isInjected);
 
         assertTrue(NEXT_FAILURE.get(runId).get() >= 1, "at least one failure was injected");
         Map<String, Integer> counts = new HashMap<>();
