@@ -301,6 +301,14 @@ class TwoPhaseCommitIT {
         client.getJobExecutionResult().get();
         List<JobStatusChange> history = client.getStatusHistory().get();
         long restarts = history.stream().filter(c -> c.status() == JobStatus.RESTARTING).count();
+        for (JobStatusChange change : history) {
+            Throwable root = change.cause();
+            while (root != null && root.getCause() != null) {
+                root = root.getCause();
+            }
+            assertTrue(change.status() != JobStatus.RESTARTING || String.valueOf(root).contains("injected failure"),
+                    "a restart the test did not plan: " + change.cause());
+        }
 
         assertExactly(N, runId);
         assertTrue(restarts >= 1 || NEXT.get(runId).get() == 0, "a planned failure restarted the job (restarts "
