@@ -4,12 +4,8 @@ import io.runnel.api.checkpoint.FunctionInitializationContext;
 import io.runnel.api.checkpoint.FunctionSnapshotContext;
 import io.runnel.api.connector.sink.SinkFunction;
 import io.runnel.api.state.KeyedStateStore;
-import io.runnel.api.state.ListState;
-import io.runnel.api.state.ListStateDescriptor;
 import io.runnel.api.state.OperatorStateStore;
-import io.runnel.api.typeutils.DataInputDeserializer;
-import io.runnel.api.typeutils.DataOutputSerializer;
-import io.runnel.api.typeutils.TypeSerializer;
+import io.runnel.api.state.testing.InMemoryOperatorStateStore;
 import io.runnel.connector.testing.TestingRuntimeContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,11 +13,9 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Drives one {@link FileSink} subtask as the engine would, without a job: a serialized copy of the sink per
@@ -38,7 +32,7 @@ final class FileSinkTestHarness {
     private final int subtaskIndex;
     private final int parallelism;
     private FileSink<String> sink;
-    private Store store;
+    private InMemoryOperatorStateStore store;
 
     FileSinkTestHarness(FileSink<String> sink, int subtaskIndex, int parallelism) {
         this.sinkBytes = serialize(sink);
@@ -61,7 +55,7 @@ final class FileSinkTestHarness {
     FileSinkTestHarness startFrom(Long checkpointId) throws Exception {
         sink = (FileSink<String>) deserialize(sinkBytes);
         sink.setRuntimeContext(new TestingRuntimeContext("file sink", subtaskIndex, parallelism));
-        store = new Store(checkpointId == null ? Map.of() : checkpoints.get(checkpointId));
+        store = new InMemoryOperatorStateStore(checkpointId == null ? Map.of() : checkpoints.get(checkpointId));
         boolean restored = checkpointId != null;
         sink.initializeState(new FunctionInitializationContext() {
             @Override
@@ -109,7 +103,7 @@ final class FileSinkTestHarness {
                 return 0;
             }
         });
-        checkpoints.put(checkpointId, store.bytes());
+        checkpoints.put(checkpointId, store.snapshot());
     }
 
     void notifyComplete(long checkpointId) throws Exception {
@@ -142,99 +136,6 @@ final class FileSinkTestHarness {
     private static Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             return in.readObject();
-        }
-    }
-
-    /** Operator list states restored from bytes and written back as bytes. */
-    private static final class Store implements OperatorStateStore {
-        private final Map<String, List<byte[]>> restored;
-        private final Map<String, Lists<?>> live = new LinkedHashMap<>();
-
-        Store(Map<String, List<byte[]>> restored) {
-            this.restored = restored;
-        }
-
-        @Override
-        public <S> ListState<S> getListState(ListStateDescriptor<S> descriptor) {
-            Lists<S> list = new Lists<>(descriptor.createSerializer());
-            for (byte[] b : restored.getOrDefault(descriptor.getName(), List.of())) {
-                list.values.add(list.read(b));
-            }
-            live.put(descriptor.getName(), list);
-            return list;
-        }
-
-        @Override
-        public <S> ListState<S> getUnionListState(ListStateDescriptor<S> descriptor) {
-            return getListState(descriptor);
-        }
-
-        @Override
-        public Set<String> getRegisteredStateNames() {
-            return live.keySet();
-        }
-
-        Map<String, List<byte[]>> bytes() {
-            Map<String, List<byte[]>> out = new LinkedHashMap<>();
-            live.forEach((name, list) -> out.put(name, list.bytes()));
-            return out;
-        }
-    }
-
-    private static final class Lists<S> implements ListState<S> {
-        final List<S> values = new ArrayList<>();
-        private final TypeSerializer<S> serializer;
-
-        Lists(TypeSerializer<S> serializer) {
-            this.serializer = serializer;
-        }
-
-        S read(byte[] bytes) {
-            try {
-                return serializer.deserialize(new DataInputDeserializer(bytes));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        List<byte[]> bytes() {
-            List<byte[]> out = new ArrayList<>();
-            for (S v : values) {
-                DataOutputSerializer o = new DataOutputSerializer(64);
-                try {
-                    serializer.serialize(v, o);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                out.add(o.toByteArray());
-            }
-            return out;
-        }
-
-        @Override
-        public Iterable<S> get() {
-            return values;
-        }
-
-        @Override
-        public void add(S value) {
-            values.add(value);
-        }
-
-        @Override
-        public void update(List<S> list) {
-            values.clear();
-            values.addAll(list);
-        }
-
-        @Override
-        public void addAll(List<S> list) {
-            values.addAll(list);
-        }
-
-        @Override
-        public void clear() {
-            values.clear();
         }
     }
 }

@@ -8,19 +8,14 @@ import io.runnel.api.checkpoint.FunctionInitializationContext;
 import io.runnel.api.checkpoint.FunctionSnapshotContext;
 import io.runnel.api.functions.RuntimeContext;
 import io.runnel.api.state.KeyedStateStore;
-import io.runnel.api.state.ListState;
-import io.runnel.api.state.ListStateDescriptor;
 import io.runnel.api.state.OperatorStateStore;
+import io.runnel.api.state.testing.InMemoryOperatorStateStore;
 import io.runnel.api.typeutils.BasicSerializers;
-import io.runnel.api.typeutils.DataInputDeserializer;
-import io.runnel.api.typeutils.DataOutputSerializer;
-import io.runnel.api.typeutils.TypeSerializer;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,91 +91,19 @@ class TwoPhaseCommitSinkFunctionTest {
     }
 
     /** Operator state that survives "restarts" as bytes, like a checkpoint. */
-    static final class Store implements OperatorStateStore {
+    static final class Store {
         final Map<String, List<byte[]>> checkpointed = new LinkedHashMap<>();
-        private final Map<String, Lists<?>> live = new LinkedHashMap<>();
+        InMemoryOperatorStateStore current;
 
-        @Override
-        @SuppressWarnings("unchecked")
-        public <S> ListState<S> getListState(ListStateDescriptor<S> descriptor) {
-            Lists<S> list = new Lists<>(descriptor.createSerializer());
-            for (byte[] bytes : checkpointed.getOrDefault(descriptor.getName(), List.of())) {
-                list.values.add(list.read(bytes));
-            }
-            live.put(descriptor.getName(), list);
-            return list;
-        }
-
-        @Override
-        public <S> ListState<S> getUnionListState(ListStateDescriptor<S> descriptor) {
-            return getListState(descriptor);
-        }
-
-        @Override
-        public Set<String> getRegisteredStateNames() {
-            return live.keySet();
+        /** @return a fresh store restored from the last "checkpoint", for a new attempt */
+        InMemoryOperatorStateStore restart() {
+            current = new InMemoryOperatorStateStore(checkpointed);
+            return current;
         }
 
         /** Takes a "checkpoint" of every list. */
         void checkpoint() {
-            live.forEach((name, list) -> checkpointed.put(name, list.bytes()));
-        }
-    }
-
-    static final class Lists<S> implements ListState<S> {
-        final List<S> values = new ArrayList<>();
-        private final TypeSerializer<S> serializer;
-
-        Lists(TypeSerializer<S> serializer) {
-            this.serializer = serializer;
-        }
-
-        S read(byte[] bytes) {
-            try {
-                return serializer.deserialize(new DataInputDeserializer(bytes));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        List<byte[]> bytes() {
-            List<byte[]> out = new ArrayList<>();
-            for (S v : values) {
-                DataOutputSerializer o = new DataOutputSerializer(64);
-                try {
-                    serializer.serialize(v, o);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                out.add(o.toByteArray());
-            }
-            return out;
-        }
-
-        @Override
-        public Iterable<S> get() {
-            return values;
-        }
-
-        @Override
-        public void add(S value) {
-            values.add(value);
-        }
-
-        @Override
-        public void update(List<S> list) {
-            values.clear();
-            values.addAll(list);
-        }
-
-        @Override
-        public void addAll(List<S> list) {
-            values.addAll(list);
-        }
-
-        @Override
-        public void clear() {
-            values.clear();
+            checkpointed.putAll(current.snapshot());
         }
     }
 
@@ -191,6 +114,7 @@ class TwoPhaseCommitSinkFunctionTest {
     private static Sink start(Database db, Store store, boolean checkpointing) throws Exception {
         Sink sink = new Sink(db);
         sink.setRuntimeContext(runtimeContext(checkpointing));
+        InMemoryOperatorStateStore operatorState = store.restart();
         sink.initializeState(new FunctionInitializationContext() {
             @Override
             public boolean isRestored() {
@@ -199,7 +123,7 @@ class TwoPhaseCommitSinkFunctionTest {
 
             @Override
             public OperatorStateStore getOperatorStateStore() {
-                return store;
+                return operatorState;
             }
 
             @Override
