@@ -1,12 +1,6 @@
 package io.runnel.connector.kafka;
 
 import io.runnel.annotation.GuardedBy;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The transactional producers of one {@link KafkaExactlyOnceSink} subtask: a fixed pool of transactional ids
@@ -48,6 +49,12 @@ final class TransactionalProducerPool {
     @GuardedBy("REGISTRY")
     private static final Set<String> RECENTLY_COMMITTED = new LinkedHashSet<>();
     private static final int RECENTLY_COMMITTED_KEPT = 10_000;
+    /**
+     * Closes a lingering producer once its transaction timeout has passed: the broker has aborted the transaction
+     * by then, so no restored attempt can commit it, and without this a job that failed for good would keep the
+     * producer and its network thread until the JVM exits. Its one named thread ends when nothing is scheduled.
+     */
+    private static final ScheduledThreadPoolExecutor REAPER = reaper();
 
     private final Map<String, Object> producerConfig;
     private final String prefix;
@@ -152,8 +159,46 @@ final class TransactionalProducerPool {
         lingering.forEach(l -> closeAborting(l.producer()));
     }
 
+    private static ScheduledThreadPoolExecutor reaper() {
+        ScheduledThreadPoolExecutor reaper = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "runnel-kafka-lingering-producer-reaper");
+            t.setDaemon(true);
+            return t;
+        });
+        reaper.setKeepAliveTime(1, TimeUnit.SECONDS);
+        reaper.allowCoreThreadTimeOut(true);
+        reaper.setRemoveOnCancelPolicy(true);
+        return reaper;
+    }
+
+    /** Closes the producer lingering for {@code token}, unless a restored attempt took it meanwhile. */
+    private static void reap(String token) {
+        Lingering lingering;
+        synchronized (REGISTRY) {
+            lingering = REGISTRY.remove(token);
+        }
+        if (lingering != null) {
+            LOG.info("Closing the producer of Kafka transaction {} ({}): no restored attempt took it within its "
+                    + "transaction timeout, so the broker has aborted it", lingering.transactionalId(), token);
+            closeAborting(lingering.producer());
+        }
+    }
+
+    /** @return whether a producer still lingers for {@code token}; for tests */
+    static boolean isLingering(String token) {
+        synchronized (REGISTRY) {
+            return REGISTRY.containsKey(token);
+        }
+    }
+
     /** A producer with a pre-committed transaction, kept after its task ended. */
     private record Lingering(String transactionalId, KafkaProducer<byte[], byte[]> producer) {
+    }
+
+    private long transactionTimeoutMillis() {
+        Object configured = producerConfig.get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+        // kafka-clients' default transaction timeout is 60 s.
+        return configured == null ? 60_000 : Long.parseLong(configured.toString());
     }
 
     private KafkaProducer<byte[], byte[]> newProducer(String transactionalId) {
@@ -229,6 +274,7 @@ final class TransactionalProducerPool {
             for (KafkaTransaction txn : inUse.values()) {
                 REGISTRY.put(txn.token(), new Lingering(txn.transactionalId(), producers.get(txn.transactionalId())));
                 keep.add(txn.transactionalId());
+                REAPER.schedule(() -> reap(txn.token()), transactionTimeoutMillis(), TimeUnit.MILLISECONDS);
             }
         }
         producers.forEach((id, producer) -> {
