@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The transactional producers of one {@link KafkaExactlyOnceSink} subtask: a fixed pool of transactional ids
  * {@code <prefix>-<subtask>-<k>} for {@code 0 <= k < poolSize}, each with one producer, plus a process-wide
  * registry that keeps the producers of pre-committed transactions alive after their task ended, so that a
- * restored attempt in the same process can still commit them.
+ * restored attempt in the same process can still commit them, until their transaction timeout has passed.
  *
  * <p>Why the registry: kafka-clients 4.3 has no public way to finish a prepared transaction from a new producer
  * ({@code initTransactions()} on the same id aborts it; KIP-939's {@code initTransactions(keepPreparedTxn)} is
