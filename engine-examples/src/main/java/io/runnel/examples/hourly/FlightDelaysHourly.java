@@ -138,12 +138,22 @@ public final class FlightDelaysHourly {
      * @return the sink, named and with a uid
      */
     public static DataStreamSink<String> addFileSink(DataStream<String> lines, Path output) {
+        // A uid of its own, not the former LineFileSink's "hourly-files": that sink's state means nothing to this
+        // one, so an old savepoint must be resumed with --allow-non-restored-state rather than misread.
+        return addFileSink(lines, output, "hourly-part-files");
+    }
+
+    /**
+     * As {@link #addFileSink(DataStream, Path)}, for another example's lines.
+     *
+     * @param uid the sink's name and uid
+     * @return the sink
+     */
+    static DataStreamSink<String> addFileSink(DataStream<String> lines, Path output, String uid) {
         FileSink<String> sink = FileSink.forRowFormat(output, (String line) -> line)
                 .withBucketAssigner(new ConstantBucketAssigner<>("."))
                 .build();
-        // A uid of its own, not the former LineFileSink's "hourly-files": that sink's state means nothing to this
-        // one, so an old savepoint must be resumed with --allow-non-restored-state rather than misread.
-        return lines.addSink(sink).name("hourly-part-files").uid("hourly-part-files");
+        return lines.addSink(sink).name(uid).uid(uid);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.runnel.api.functions.Collector;
 import io.runnel.api.windowing.assigners.EventTimeSessionWindows;
 import io.runnel.api.windowing.functions.ProcessWindowFunction;
 import io.runnel.api.windowing.windows.TimeWindow;
-import io.runnel.connector.file.LineFileSink;
 import io.runnel.examples.BundledInput;
 import io.runnel.examples.flights.Flight;
 import io.runnel.examples.flights.FlightDelays;
@@ -22,11 +21,12 @@ import java.time.ZoneOffset;
 /**
  * Sessions of flights per route: flights of one route ({@code origin-destination}) belong to one session while
  * each departs less than 2 hours after the previous one; per session the job writes
- * {@code route,first_departure,session_end,flights} (session end = last departure + 2 h) into part files.
+ * {@code route,first_departure,session_end,flights} (session end = last departure + 2 h) exactly once into part
+ * files, through the transactional {@code FileSink} as {@link FlightDelaysHourly} does.
  *
  * <pre>
  *   CsvSource(Flight) → event time as in FlightDelaysHourly → keyBy(route) → session windows (gap 2 h)
- *     → count + format → LineFileSink(dir)
+ *     → count + format → FileSink(dir, exactly once)
  * </pre>
  *
  * <p>Arguments: as {@link FlightDelaysHourly} ({@link FlightDelaysHourlyArgs}).
@@ -51,9 +51,12 @@ public final class RouteSessions {
         FlightDelaysHourlyArgs parsed = FlightDelaysHourlyArgs.parse("route-sessions", args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         FlightDelaysHourly.configure(env, parsed.parallelism().orElse(-1), parsed.stateBackend().orElse(null));
+        FlightDelaysHourly.enableDefaultCheckpointing(env);
         Path input = parsed.input().orElseGet(() -> BundledInput.extract(FlightDelays.BUNDLED_INPUT));
-        sessionLines(FlightDelaysHourly.flights(env, input, parsed.rate()))
-                .sinkTo(new LineFileSink<>(parsed.output())).name("session-files").uid("session-files");
+        // Exactly once, as flight-delays-hourly's files (see FlightDelaysHourly.addFileSink); a uid of its own, not
+        // the former LineFileSink's "session-files", whose state would mean nothing to it.
+        FlightDelaysHourly.addFileSink(sessionLines(FlightDelaysHourly.flights(env, input, parsed.rate())),
+                parsed.output(), "session-part-files");
         env.execute("RouteSessions");
         System.out.println("Route sessions written to " + parsed.output().toAbsolutePath()
                 + " (route,first_departure,session_end,flights)");
