@@ -87,7 +87,9 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
         consumer.assign(next.keySet());
         for (KafkaPartitionSplit split : splitsToAdd) {
             TopicPartition tp = new TopicPartition(split.topic(), split.partition());
-            long start = split.startingOffset() >= 0 ? split.startingOffset() : resolveStart(tp);
+            long start = split.startingOffset() >= 0 ? split.startingOffset()
+                    : split.startingOffset() == KafkaPartitionSplit.EARLIEST_OFFSET
+                    ? consumer.beginningOffsets(List.of(tp)).get(tp) : resolveStart(tp);
             consumer.seek(tp, start);
             long stop = stoppingOffset(split, tp);
             next.put(tp, stop);

@@ -9,8 +9,7 @@ import io.runnel.api.connector.source.SplitEnumerator;
 import io.runnel.api.connector.source.SplitEnumeratorContext;
 import io.runnel.api.typeutils.ResultTypeQueryable;
 import io.runnel.api.typeutils.TypeInformation;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * A source of the records of Kafka topics, one split per partition (follows the shape of Flink's FLIP-27 Kafka
@@ -58,11 +58,15 @@ public final class KafkaSource<T> implements Source<T, KafkaPartitionSplit, Kafk
 
     private static final long serialVersionUID = 1L;
 
+    /** How often an unbounded source looks for new partitions unless set otherwise: 5 minutes, as Flink. */
+    public static final Duration DEFAULT_DISCOVERY_INTERVAL = Duration.ofMinutes(5);
+
     private final KafkaSubscription subscription;
     private final Properties properties;
     private final KafkaStartingOffsets startingOffsets;
     private final KafkaRecordDeserializer<T> deserializer;
     private final boolean bounded;
+    private final long discoveryIntervalMillis;
 
     private KafkaSource(Builder<T> b) {
         this.subscription = new KafkaSubscription(b.topics, b.pattern);
@@ -70,6 +74,7 @@ public final class KafkaSource<T> implements Source<T, KafkaPartitionSplit, Kafk
         this.startingOffsets = b.startingOffsets;
         this.deserializer = b.deserializer;
         this.bounded = b.bounded;
+        this.discoveryIntervalMillis = b.discoveryIntervalMillis;
     }
 
     /** @return a builder */
@@ -91,7 +96,8 @@ public final class KafkaSource<T> implements Source<T, KafkaPartitionSplit, Kafk
     @Override
     public SplitEnumerator<KafkaPartitionSplit, KafkaEnumeratorState> restoreEnumerator(
             SplitEnumeratorContext<KafkaPartitionSplit> context, KafkaEnumeratorState checkpoint) {
-        return new KafkaSplitEnumerator(context, subscription, consumerConfig("enumerator"), bounded, checkpoint);
+        return new KafkaSplitEnumerator(context, subscription, consumerConfig("enumerator"), bounded,
+                discoveryIntervalMillis, checkpoint);
     }
 
     @Override
@@ -132,6 +138,7 @@ public final class KafkaSource<T> implements Source<T, KafkaPartitionSplit, Kafk
         private KafkaStartingOffsets startingOffsets = KafkaStartingOffsets.earliest();
         private KafkaRecordDeserializer<T> deserializer;
         private boolean bounded;
+        private long discoveryIntervalMillis = DEFAULT_DISCOVERY_INTERVAL.toMillis();
 
         private Builder() {
         }
@@ -171,6 +178,21 @@ public final class KafkaSource<T> implements Source<T, KafkaPartitionSplit, Kafk
         /** @return this, turning Kafka records into records with this deserializer */
         public Builder<T> setDeserializer(KafkaRecordDeserializer<T> deserializer) {
             this.deserializer = Objects.requireNonNull(deserializer);
+            return this;
+        }
+
+        /**
+         * @param interval how often an unbounded source looks for new partitions of its topics (and new topics of
+         *     its pattern), which it then reads from their first offset; {@link Duration#ZERO} turns discovery
+         *     off. Default {@link #DEFAULT_DISCOVERY_INTERVAL}, as Flink's {@code partition.discovery.interval.ms}.
+         * @return this
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder<T> setPartitionDiscoveryInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("partition discovery interval must not be negative: " + interval);
+            }
+            this.discoveryIntervalMillis = interval.toMillis();
             return this;
         }
 

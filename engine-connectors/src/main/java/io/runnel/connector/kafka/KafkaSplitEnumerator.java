@@ -3,10 +3,6 @@ package io.runnel.connector.kafka;
 import io.runnel.annotation.MainThread;
 import io.runnel.api.connector.source.SplitEnumerator;
 import io.runnel.api.connector.source.SplitEnumeratorContext;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Discovers the partitions of a {@link KafkaSource}'s topics and assigns each partition to one reader, the owner
@@ -34,10 +35,14 @@ import java.util.Set;
  */
 final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit, KafkaEnumeratorState> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSplitEnumerator.class);
+
     private final SplitEnumeratorContext<KafkaPartitionSplit> context;
     private final KafkaSubscription subscription;
     private final Map<String, Object> consumerConfig;
     private final boolean bounded;
+    /** ms between partition discoveries while the job runs (unbounded only), or 0 for none. */
+    private final long discoveryIntervalMillis;
     private final Set<String> assignedSplitIds;
     /** Splits waiting for their owner to register, by split id in discovery order. */
     private final Map<String, KafkaPartitionSplit> pendingSplits = new LinkedHashMap<>();
@@ -45,11 +50,13 @@ final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit,
     private boolean discovered;
 
     KafkaSplitEnumerator(SplitEnumeratorContext<KafkaPartitionSplit> context, KafkaSubscription subscription,
-                         Map<String, Object> consumerConfig, boolean bounded, KafkaEnumeratorState restored) {
+                         Map<String, Object> consumerConfig, boolean bounded, long discoveryIntervalMillis,
+                         KafkaEnumeratorState restored) {
         this.context = context;
         this.subscription = subscription;
         this.consumerConfig = consumerConfig;
         this.bounded = bounded;
+        this.discoveryIntervalMillis = discoveryIntervalMillis;
         this.assignedSplitIds = new HashSet<>(restored.assignedSplitIds());
         restored.pendingSplits().forEach(s -> pendingSplits.put(s.splitId(), s));
     }
@@ -65,6 +72,37 @@ final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit,
         discovered = true;
         for (int reader : context.registeredReaders()) {
             assignPendingSplits(reader);
+        }
+        if (!bounded && discoveryIntervalMillis > 0) {
+            context.callAsync(this::discoverPartitions, this::addDiscoveredPartitions, discoveryIntervalMillis,
+                    discoveryIntervalMillis);
+        }
+    }
+
+    /**
+     * Periodic discovery (unbounded): partitions and topics that appeared since the start are read from their
+     * first offset and go to their owners at once. A failed discovery is logged and the next one tries again.
+     */
+    @MainThread
+    private void addDiscoveredPartitions(List<KafkaPartitionSplit> splits, Throwable error) {
+        if (error != null) {
+            LOG.warn("Kafka partition discovery for {} failed; retrying in {} ms", subscription,
+                    discoveryIntervalMillis, error);
+            return;
+        }
+        boolean added = false;
+        for (KafkaPartitionSplit split : splits) {
+            if (!assignedSplitIds.contains(split.splitId()) && !pendingSplits.containsKey(split.splitId())) {
+                LOG.info("Discovered Kafka partition {}; reading it from its first offset", split.splitId());
+                pendingSplits.put(split.splitId(), new KafkaPartitionSplit(split.topic(), split.partition(),
+                        KafkaPartitionSplit.EARLIEST_OFFSET, split.stoppingOffset()));
+                added = true;
+            }
+        }
+        if (added) {
+            for (int reader : context.registeredReaders()) {
+                assignPendingSplits(reader);
+            }
         }
     }
 

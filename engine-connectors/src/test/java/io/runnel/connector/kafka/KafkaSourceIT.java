@@ -34,6 +34,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.NewPartitions;
+import java.util.concurrent.locks.LockSupport;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -140,6 +143,56 @@ class KafkaSourceIT {
                 .setBounded().build();
         assertEquals(List.of("0:8:v8", "0:9:v9"),
                 CollectSink.executeAndCollect(env.fromSource(fromTimestamp, "kafka"), "timestamp"));
+    }
+
+    /** Records of the discovery test as they arrive; thread-safe (one JVM). */
+    static final Set<String> DISCOVERED = ConcurrentHashMap.newKeySet();
+
+    @Test
+    void anUnboundedSourceDiscoversNewPartitionsAndTopicsAndReadsThemFromTheStart() throws Exception {
+        broker.createTopic("discovery-a", 1);
+        broker.produce("discovery-a", values(100), i -> 0);
+        KafkaSource<String> source = KafkaSource.<String>builder()
+                .setBootstrapServers(broker.bootstrapServers())
+                .setTopicPattern(Pattern.compile("discovery-.*"))
+                .setStartingOffsets(KafkaStartingOffsets.latest())
+                .setPartitionDiscoveryInterval(Duration.ofMillis(100))
+                .setDeserializer(new PositionDeserializer())
+                .build();
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration());
+        env.setParallelism(2);
+        env.fromSource(source, "kafka").addSink((value, context) -> DISCOVERED.add(value));
+        JobClient client = env.executeAsync("kafka discovery");
+        try {
+            // The initial partition starts at "latest": a marker produced until one arrives shows the reader has
+            // resolved that offset; the 100 records before it are never read.
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (DISCOVERED.stream().noneMatch(v -> v.endsWith(":marker"))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the source read nothing within 1 min: " + DISCOVERED);
+                }
+                broker.produce("discovery-a", List.of("marker"), i -> 0);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+            try (Admin admin = broker.admin()) {
+                admin.createPartitions(Map.of("discovery-a", NewPartitions.increaseTo(2))).all().get();
+            }
+            broker.createTopic("discovery-b", 2);
+            broker.produce("discovery-a", List.of("new-partition"), i -> 1);
+            broker.produce("discovery-b", List.of("b0", "b1"), i -> i);
+            // Produced before or after the discovery saw them: read from their first offset either way.
+            Set<String> expected = Set.of("1:0:new-partition", "0:0:b0", "1:0:b1");
+            while (!DISCOVERED.containsAll(expected)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("after 1 min the source read only " + DISCOVERED);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            assertTrue(DISCOVERED.stream().noneMatch(v -> v.matches("0:\\d+:v\\d+")),
+                    "the records before the start (\"latest\") were not read: " + DISCOVERED);
+        } finally {
+            client.cancel().get(1, TimeUnit.MINUTES);
+        }
     }
 
     // ---- rescaling through a savepoint ----

@@ -33,7 +33,7 @@ class KafkaSplitEnumeratorIT {
     private static KafkaSplitEnumerator enumerator(TestingSplitEnumeratorContext<KafkaPartitionSplit> context,
                                                    boolean bounded, KafkaEnumeratorState state) {
         return new KafkaSplitEnumerator(context, new KafkaSubscription(List.of("enum"), null),
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), bounded, state);
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), bounded, 0, state);
     }
 
     private static KafkaEnumeratorState fresh() {

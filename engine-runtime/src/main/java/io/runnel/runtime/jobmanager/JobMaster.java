@@ -165,7 +165,8 @@ public final class JobMaster implements JobMasterGateway {
             OperatorSpec.SourceSpec source = (OperatorSpec.SourceSpec) spec;
             SourceCoordinator<SourceSplit> c = new SourceCoordinator<>(
                     (io.runnel.api.connector.source.Source<?, SourceSplit, ?>) source.source(), v.parallelism(),
-                    (subtask, event) -> sendToSubtask(v.id(), subtask, event));
+                    (subtask, event) -> sendToSubtask(v.id(), subtask, event), mainThread,
+                    "runnel-source-coordinator-" + v.name() + "-" + jobGraph.jobId());
             coordinators.put(v.id(), c);
             OperatorState state = restore == null ? null
                     : restore.operators().get(OperatorIds.of(v.operators().get(0)));
