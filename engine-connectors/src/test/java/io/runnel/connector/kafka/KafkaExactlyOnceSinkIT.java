@@ -9,11 +9,14 @@ import io.runnel.api.datastream.DataStream;
 import io.runnel.api.environment.StreamExecutionEnvironment;
 import io.runnel.connector.datagen.SequenceSource;
 import io.runnel.connector.testing.PlannedFailures;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,7 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The EXACTLY_ONCE Kafka sink end to end: seeded failures during a job, read back with
  * {@code isolation.level=read_committed}, every record exactly once. The number of seeds is
- * {@code runnel.kafka.exactlyonce.seeds} (default 20).
+ * {@code runnel.kafka.exactlyonce.seeds} (default 20). And the process-wide registry of
+ * {@link TransactionalProducerPool}: a producer whose pre-committed transaction no restored attempt takes is closed
+ * once its transaction timeout has passed.
  */
 class KafkaExactlyOnceSinkIT {
 
@@ -127,5 +132,39 @@ class KafkaExactlyOnceSinkIT {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> sink.addTo(stream));
         assertTrue(e.getMessage().contains("transaction.timeout.ms (60000 ms) must exceed the checkpoint interval "
                 + "(90000 ms)"), e.getMessage());
+    }
+
+    // ---- the registry of producers kept for pre-committed transactions ----
+
+    @Test
+    void aLingeringProducerNobodyResumesIsClosedAfterItsTransactionTimeout() throws Exception {
+        String topic = "lingering-reaped";
+        broker.createTopic(topic, 1);
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 1_000);
+        TransactionalProducerPool pool = new TransactionalProducerPool(config, "reaper-test", 0, 1);
+        pool.initialize(1, 1);
+        KafkaTransaction txn = pool.begin();
+        pool.producer(txn).send(new ProducerRecord<>(topic, "never".getBytes(StandardCharsets.UTF_8))).get();
+        pool.producer(txn).flush();
+        // The task ends with the transaction pre-committed (a failure before its checkpoint's notice).
+        pool.close();
+        assertTrue(TransactionalProducerPool.isLingering(txn.token()));
+        assertTrue(networkThreadAlive("reaper-test-0-0"), "the lingering producer keeps its network thread");
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (TransactionalProducerPool.isLingering(txn.token()) || networkThreadAlive("reaper-test-0-0")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the producer still lingers 30 s after its 1 s transaction timeout");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        assertEquals(List.of(), broker.readAll(topic, "read_committed"), "the transaction was never committed");
+    }
+
+    private static boolean networkThreadAlive(String clientId) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().contains("kafka-producer-network-thread | " + clientId));
     }
 }
