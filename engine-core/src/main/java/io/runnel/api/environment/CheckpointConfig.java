@@ -87,6 +87,14 @@ public final class CheckpointConfig {
     }
 
     /**
+     * @return whether a job with this configuration takes periodic checkpoints (a positive
+     *     {@code execution.checkpointing.interval}); tasks then end only after their final checkpoint
+     */
+    public static boolean isEnabled(Configuration configuration) {
+        return configuration.get(CheckpointingOptions.INTERVAL).toMillis() > 0;
+    }
+
+    /**
      * @return the mode configured in {@code configuration}
      * @throws IllegalArgumentException naming the key if the value is not a mode
      */

@@ -1,7 +1,7 @@
 package io.runnel.runtime.tasks;
 
 import io.runnel.api.common.OutputTag;
-import io.runnel.api.environment.CheckpointingOptions;
+import io.runnel.api.environment.CheckpointConfig;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.graph.ChainedOperator;
 import io.runnel.graph.JobVertex;
@@ -163,7 +163,7 @@ final class OperatorChain {
             keyedBackends[i] = backend;
             operatorBackends[i] = OperatorStateRestore.restore(restore, info, cfg.name());
             StreamingRuntimeContext ctx = new StreamingRuntimeContext(info, env.accumulators(), backend, cfg.name(),
-                    env.configuration().get(CheckpointingOptions.INTERVAL).toMillis() > 0);
+                    CheckpointConfig.isEnabled(env.configuration()));
             ops[i] = OperatorFactory.create(spec, new StreamOperatorParameters(output, ctx, backend,
                     mailboxExecutor, env.eventGateway(), processingTimeService, env.configuration(),
                     operatorBackends[i]));

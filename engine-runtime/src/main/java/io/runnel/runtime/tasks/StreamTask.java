@@ -3,7 +3,6 @@ package io.runnel.runtime.tasks;
 import io.runnel.annotation.TaskThread;
 import io.runnel.api.connector.source.InputStatus;
 import io.runnel.api.environment.CheckpointConfig;
-import io.runnel.api.environment.CheckpointingOptions;
 import io.runnel.api.environment.ExecutionOptions;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.graph.JobEdge;
@@ -99,7 +98,7 @@ public final class StreamTask implements MailboxDefaultAction {
         this.env = env;
         this.mailboxProcessor = new MailboxProcessor(env.mailbox(), this);
         this.checkpoints = new SubtaskCheckpointCoordinator(env);
-        this.checkpointingEnabled = env.configuration().get(CheckpointingOptions.INTERVAL).toMillis() > 0;
+        this.checkpointingEnabled = CheckpointConfig.isEnabled(env.configuration());
     }
 
     /**
