@@ -36,9 +36,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour every {@link KeyedStateBackend} must show, run against each backend by a subclass that says how to
@@ -410,11 +413,21 @@ public abstract class KeyedStateBackendContractTest {
         assertEquals(0, b.getKeys("unknown", VoidNamespace.INSTANCE).count());
     }
 
-    @Test
-    void priorityQueueMatchesTreeSetUnderRandomOperations() throws Exception {
+    /**
+     * The queue against a {@code TreeSet} under 30,000 random operations, with the comparator alone, with sort keys
+     * that decide every order, and with coarse sort keys whose ties the comparator must break.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"comparator", "exact-sort-keys", "coarse-sort-keys"})
+    void priorityQueueMatchesTreeSetUnderRandomOperations(String order) throws Exception {
+        PriorityQueueSpec<Timer> spec = switch (order) {
+            case "comparator" -> Timer.SPEC;
+            case "exact-sort-keys" -> Timer.withSortKeys(Timer::timestamp, Timer::id);
+            default -> Timer.withSortKeys(t -> t.timestamp() / 7, t -> 0);
+        };
         KeyGroupRange range = KeyGroupRange.of(10, 13);
         KeyedStateBackend<Integer> b = backend(range, BasicSerializers.IntSerializer.INSTANCE);
-        KeyGroupedPriorityQueue<Timer> queue = b.createPriorityQueue("timers", Timer.SPEC);
+        KeyGroupedPriorityQueue<Timer> queue = b.createPriorityQueue("timers", spec);
         List<Integer> ids = intKeysInRange(range, 200);
         TreeSet<Timer> reference = new TreeSet<>(Timer.ORDER);
         SplittableRandom random = new SplittableRandom(42);
@@ -559,6 +572,22 @@ public abstract class KeyedStateBackendContractTest {
                 .thenComparingInt(Timer::id);
         static final PriorityQueueSpec<Timer> SPEC = new PriorityQueueSpec<>(ORDER,
                 t -> KeyGroupRangeAssignment.assignToKeyGroup(t.id(), MAX_PARALLELISM), new TimerSerializer());
+
+        /** @return {@link #SPEC} with sort keys from the two functions, which must agree with {@link #ORDER} */
+        static PriorityQueueSpec<Timer> withSortKeys(ToLongFunction<Timer> primary, ToLongFunction<Timer> secondary) {
+            return new PriorityQueueSpec<>(ORDER, SPEC.keyGroupOf(), SPEC.serializer(),
+                    new PriorityQueueSpec.SortKeys<>() {
+                        @Override
+                        public long primary(Timer t) {
+                            return primary.applyAsLong(t);
+                        }
+
+                        @Override
+                        public long secondary(Timer t) {
+                            return secondary.applyAsLong(t);
+                        }
+                    });
+        }
     }
 
     /** Writes timestamp and id big-endian with the sign bit flipped, so byte order equals {@link Timer#ORDER}. */

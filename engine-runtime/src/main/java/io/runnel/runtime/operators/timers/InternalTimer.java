@@ -1,5 +1,7 @@
 package io.runnel.runtime.operators.timers;
 
+import io.runnel.state.PriorityQueueSpec;
+
 /**
  * One timer: fire at {@code timestamp} (ms) for {@code key} in {@code namespace} ({@code VoidNamespace} for process
  * functions, the window for window operators). Equal timers (same time, key and namespace) are one timer.
@@ -68,6 +70,28 @@ public final class InternalTimer<K, N> {
         c = Integer.compare(a.keyHash, b.keyHash);
         return c != 0 ? c : Integer.compare(a.namespaceHash, b.namespaceHash);
     }
+
+    /**
+     * @return {@link #compare}'s order as two longs: the timestamp, then the key hash (high half) and the namespace
+     *     hash with its sign bit flipped (low half, so that the unsigned low half orders as the signed hash)
+     */
+    @SuppressWarnings("unchecked")
+    static <K, N> PriorityQueueSpec.SortKeys<InternalTimer<K, N>> sortKeys() {
+        return (PriorityQueueSpec.SortKeys<InternalTimer<K, N>>) (PriorityQueueSpec.SortKeys<?>) SORT_KEYS;
+    }
+
+    private static final PriorityQueueSpec.SortKeys<InternalTimer<?, ?>> SORT_KEYS =
+            new PriorityQueueSpec.SortKeys<>() {
+        @Override
+        public long primary(InternalTimer<?, ?> timer) {
+            return timer.timestamp;
+        }
+
+        @Override
+        public long secondary(InternalTimer<?, ?> timer) {
+            return ((long) timer.keyHash << 32) | ((timer.namespaceHash ^ Integer.MIN_VALUE) & 0xFFFF_FFFFL);
+        }
+    };
 
     @Override
     public boolean equals(Object o) {

@@ -50,7 +50,8 @@ public final class InternalTimerServiceImpl<K, N> {
         this.target = target;
         PriorityQueueSpec<InternalTimer<K, N>> spec = new PriorityQueueSpec<>(InternalTimer::compare,
                 InternalTimer::keyGroup,
-                new TimerSerializer<>(keySerializer, namespaceSerializer, backend.getMaxParallelism()));
+                new TimerSerializer<>(keySerializer, namespaceSerializer, backend.getMaxParallelism()),
+                InternalTimer.sortKeys());
         this.eventTimeTimers = backend.createPriorityQueue("_timers/" + name + "/event", spec);
         this.processingTimeTimers = backend.createPriorityQueue("_timers/" + name + "/processing", spec);
         InternalTimer<K, N> restoredHead = processingTimeTimers.peek();
