@@ -136,17 +136,14 @@ public final class DataInputDeserializer implements DataInputView {
 
     /** Reads a big-endian int at {@code offset} of {@code source}. */
     static int getInt(byte[] source, int offset) {
-        return ((source[offset] & 0xFF) << 24) | ((source[offset + 1] & 0xFF) << 16)
-                | ((source[offset + 2] & 0xFF) << 8) | (source[offset + 3] & 0xFF);
+        return (int) DataOutputSerializer.INT_BE.get(source, offset);
     }
 
     @Override
     public long readLong() throws IOException {
         need(8);
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (buffer[position++] & 0xFF);
-        }
+        long v = (long) DataOutputSerializer.LONG_BE.get(buffer, position);
+        position += 8;
         return v;
     }
 

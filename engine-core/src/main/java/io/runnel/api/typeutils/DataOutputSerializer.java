@@ -3,6 +3,9 @@ package io.runnel.api.typeutils;
 import io.runnel.annotation.NotThreadSafe;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -15,6 +18,10 @@ import java.util.Arrays;
  */
 @NotThreadSafe
 public final class DataOutputSerializer implements DataOutputView {
+
+    /** Big-endian int and long views of a byte array: one bounds check and one store instead of one per byte. */
+    static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private byte[] buffer;
     private int position;
@@ -105,18 +112,14 @@ public final class DataOutputSerializer implements DataOutputView {
 
     /** Writes {@code v} big-endian at {@code offset} of {@code target}. */
     static void putInt(byte[] target, int offset, int v) {
-        target[offset] = (byte) (v >>> 24);
-        target[offset + 1] = (byte) (v >>> 16);
-        target[offset + 2] = (byte) (v >>> 8);
-        target[offset + 3] = (byte) v;
+        INT_BE.set(target, offset, v);
     }
 
     @Override
     public void writeLong(long v) {
         ensure(8);
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            buffer[position++] = (byte) (v >>> shift);
-        }
+        LONG_BE.set(buffer, position, v);
+        position += 8;
     }
 
     @Override

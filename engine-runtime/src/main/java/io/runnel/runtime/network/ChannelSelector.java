@@ -33,6 +33,12 @@ public abstract class ChannelSelector<T> {
     @SuppressWarnings("unchecked")
     public static <T> ChannelSelector<T> create(PartitionerSpec spec, int producerIndex, int producerParallelism,
                                                 int numberOfChannels, int consumerMaxParallelism) {
+        if (numberOfChannels == 1 && spec.kind() == PartitionerSpec.Kind.HASH) {
+            return new SingleKeyed<>((KeySelector<T, ?>) spec.keySelector());
+        }
+        if (numberOfChannels == 1 && spec.kind() != PartitionerSpec.Kind.BROADCAST) {
+            return constant(0);
+        }
         switch (spec.kind()) {
             case FORWARD: return constant(producerIndex);
             case BROADCAST: return constant(BROADCAST);
@@ -96,6 +102,26 @@ public abstract class ChannelSelector<T> {
         @Override
         public int selectChannel(T value) {
             return random.nextInt(channels);
+        }
+    }
+
+    /**
+     * Hash partitioning to one consumer: every key group belongs to it, so the key is extracted only so that a key
+     * selector that throws or returns null fails here, as it would with more consumers; the hash is skipped.
+     */
+    private static final class SingleKeyed<T> extends ChannelSelector<T> {
+        private final KeySelector<T, ?> keySelector;
+
+        SingleKeyed(KeySelector<T, ?> keySelector) {
+            this.keySelector = keySelector;
+        }
+
+        @Override
+        public int selectChannel(T value) throws Exception {
+            if (keySelector.getKey(value) == null) {
+                throw new NullPointerException("keyBy produced a null key; keys must not be null");
+            }
+            return 0;
         }
     }
 

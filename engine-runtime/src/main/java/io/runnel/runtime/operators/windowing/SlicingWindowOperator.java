@@ -73,6 +73,13 @@ public final class SlicingWindowOperator<K, IN, OUT>
      * element arriving in the same millisecond must not re-register it.
      */
     private long processingFiredUpTo = Long.MIN_VALUE;
+    /**
+     * Owner: task thread. The slice of the last element: consecutive elements mostly fall into the same slice, and
+     * reusing one instance saves an allocation per element and lets the state map match the namespace by identity.
+     */
+    private TimeWindow lastSlice;
+    /** Owner: task thread. The slice before {@link #lastSlice}: out-of-order elements near a slice border. */
+    private TimeWindow otherSlice;
 
     /**
      * @return true if {@code spec} can run on slices: a sliding or tumbling assigner (tumbling is sliding with
@@ -148,6 +155,10 @@ public final class SlicingWindowOperator<K, IN, OUT>
         return time - Math.floorMod(time - offset, slide);
     }
 
+    private static boolean inSlice(TimeWindow slice, long time) {
+        return slice != null && time >= slice.getStart() && time < slice.getEnd();
+    }
+
     @Override
     public void processElement(StreamRecord<IN> record) throws Exception {
         IN value = record.getValue();
@@ -163,13 +174,28 @@ public final class SlicingWindowOperator<K, IN, OUT>
             time = timers.currentProcessingTime();
         }
         backend.setCurrentKey(keySelector.getKey(value));
-        long sliceStart = time - Math.floorMod(time - offset, sliceSize);
-        long lastWindowStart = alignedStart(sliceStart);
+        if (!inSlice(lastSlice, time)) {
+            if (inSlice(otherSlice, time)) {
+                TimeWindow swap = lastSlice;
+                lastSlice = otherSlice;
+                otherSlice = swap;
+            } else {
+                // Two long divisions, paid only when an element falls outside both remembered slices.
+                long start = time - Math.floorMod(time - offset, sliceSize);
+                otherSlice = lastSlice;
+                lastSlice = new TimeWindow(start, start + sliceSize);
+            }
+        }
+        TimeWindow slice = lastSlice;
+        long sliceStart = slice.getStart();
+        // When the slide is the slice size (tumbling windows, or a slide dividing the size), every slice start is a
+        // window start, and the division is skipped.
+        long lastWindowStart = slide == sliceSize ? sliceStart : alignedStart(sliceStart);
         if (eventTime && lastWindowStart + size - 1 <= timers.currentWatermark()) {
             late(record);
             return;
         }
-        slices.setSlice(new TimeWindow(sliceStart, sliceStart + sliceSize));
+        slices.setSlice(slice);
         if (!slices.add(value)) {
             // The slice had content, so the timer of its first unfired window is already registered.
             return;
@@ -238,14 +264,18 @@ public final class SlicingWindowOperator<K, IN, OUT>
     }
 
     private void fire(TimeWindow window) throws Exception {
-        Object contents = slices.combine(slicesOf(window.getStart(), window.getEnd()));
+        // A tumbling window is its one slice, equal to the window itself.
+        List<TimeWindow> windowSlices = slide == size ? List.of(window) : slicesOf(window.getStart(), window.getEnd());
+        Object contents = slices.combine(windowSlices);
         emitter.setWindow(window);
         if (contents != null) {
             emitter.emit(contents, slices.isIterable());
         }
         emitter.clearWindowState(window);
         // The slices before the next window's start belong to no later window.
-        for (TimeWindow slice : slicesOf(window.getStart(), window.getStart() + slide)) {
+        List<TimeWindow> expired = slide == size
+                ? windowSlices : slicesOf(window.getStart(), window.getStart() + slide);
+        for (TimeWindow slice : expired) {
             slices.setSlice(slice);
             slices.clear();
         }
