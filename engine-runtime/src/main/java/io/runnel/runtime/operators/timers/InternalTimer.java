@@ -59,11 +59,17 @@ public final class InternalTimer<K, N> {
     }
 
     /**
-     * Orders by timestamp, then by the hash codes of key and namespace so that equal-time timers fire in an order
-     * that does not depend on registration order.
+     * Orders by timestamp, then by key group, then by the hash codes of key and namespace, so that equal-time
+     * timers fire in an order that does not depend on registration order, and the timers of one key group fire
+     * together: their state sits in the same per-group maps (as Flink fires a key group's timers from its own
+     * queue).
      */
     static int compare(InternalTimer<?, ?> a, InternalTimer<?, ?> b) {
         int c = Long.compare(a.timestamp, b.timestamp);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.keyGroup, b.keyGroup);
         if (c != 0) {
             return c;
         }
@@ -72,8 +78,10 @@ public final class InternalTimer<K, N> {
     }
 
     /**
-     * @return {@link #compare}'s order as two longs: the timestamp, then the key hash (high half) and the namespace
-     *     hash with its sign bit flipped (low half, so that the unsigned low half orders as the signed hash)
+     * @return {@link #compare}'s order as two longs: the timestamp; then the key group (bits 48 to 62, key groups
+     *     are below 2^15), the key hash (bits 16 to 47) and the high half of the namespace hash (bits 0 to 15), both
+     *     hashes with the sign bit flipped so that they order unsigned as they do signed. Timers that differ only in
+     *     the low half of the namespace hash tie, and {@link #compare} decides.
      */
     @SuppressWarnings("unchecked")
     static <K, N> PriorityQueueSpec.SortKeys<InternalTimer<K, N>> sortKeys() {
@@ -89,7 +97,9 @@ public final class InternalTimer<K, N> {
 
         @Override
         public long secondary(InternalTimer<?, ?> timer) {
-            return ((long) timer.keyHash << 32) | ((timer.namespaceHash ^ Integer.MIN_VALUE) & 0xFFFF_FFFFL);
+            long keyHash = (timer.keyHash ^ Integer.MIN_VALUE) & 0xFFFF_FFFFL;
+            long namespaceHigh = (timer.namespaceHash ^ Integer.MIN_VALUE) >>> 16;
+            return ((long) timer.keyGroup << 48) | (keyHash << 16) | namespaceHigh;
         }
     };
 
