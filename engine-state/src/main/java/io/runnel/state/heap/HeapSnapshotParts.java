@@ -84,21 +84,21 @@ final class HeapSnapshotParts {
             }
             out.clear();
             int count = 0;
-            Object[] ks = group.keys();
-            for (int i = 0; i < ks.length; i++) {
-                Object state = ks[i] == null ? null : group.states()[i];
+            for (int i = 0; i < group.capacity(); i++) {
+                Object key = group.keyAt(i);
+                Object state = key == null ? null : group.stateAt(i);
                 if (state != null && expiry != null) {
                     state = expiry.filter(state);
                 }
                 if (state == null) {
                     continue;
                 }
-                Object namespace = group.namespaces()[i];
+                Object namespace = group.namespaceAt(i);
                 if (voidNamespaces && namespace != VoidNamespace.INSTANCE) {
                     throw new IOException("State '" + meta.name() + "' holds an entry in namespace " + namespace
                             + " but was registered without a namespace serializer");
                 }
-                writeField(keys, ks[i], scratch, out);
+                writeField(keys, key, scratch, out);
                 writeField(namespaces, namespace, scratch, out);
                 writeField(states, state, scratch, out);
                 count++;

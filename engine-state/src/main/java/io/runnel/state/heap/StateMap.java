@@ -1,24 +1,28 @@
 package io.runnel.state.heap;
 
+import io.runnel.api.common.Tuple2;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * A hash map from (key, namespace) to a state object, for one key group, written for the state access path:
- * open addressing with linear probing over parallel arrays, so a lookup reads a compact {@code int[]} of hashes
- * and touches a key only when its hash matches. There are no entry objects, which saves the lookup one
- * cache-cold object per access compared with a chained map.
+ * open addressing with linear probing over an {@code int[]} of hashes and one {@code Object[]} that holds each
+ * slot's key, namespace and state side by side ({@code entries[3i .. 3i+2]}), so a lookup reads a compact hash
+ * array, touches a key only when its hash matches, and finds the slot's namespace and state in the same cache
+ * line as its key. There are no entry objects, which saves the lookup one cache-cold object per access compared
+ * with a chained map, and the interleaving saves two more lines compared with separate key, namespace and state
+ * arrays.
  *
- * <p>Invariants: a slot is empty iff {@code keys[i] == null}; every stored (key, namespace) sits in the probe run
+ * <p>Invariants: a slot is empty iff its key {@code entries[3i]} is null; every stored (key, namespace) sits in the probe run
  * that starts at {@code hash & mask} with no empty slot before it (kept by backward-shift deletion); the load
  * factor stays at most 3/4. {@link #version()} changes whenever entries move (resize, removal), so a remembered
  * slot index is valid while the version is unchanged.
  *
- * <p><b>Copy-on-write for snapshots.</b> {@link #snapshot(int)} hands a snapshot the current key, namespace and
- * state arrays without copying them, and {@code sharedFrom} records a version no later than the first snapshot
- * that holds them (0: none does). A write while some snapshot is live ({@link CopyOnWriteVersions#highestLive()}
- * {@code != 0}) first clones the three arrays if {@code highestLive() >= sharedFrom}: every snapshot taken since
- * {@code sharedFrom} holds the current arrays, so this is exactly "a live snapshot reads them". Only the key groups
+ * <p><b>Copy-on-write for snapshots.</b> {@link #snapshot(int)} hands a snapshot the current entry array without
+ * copying it, and {@code sharedFrom} records a version no later than the first snapshot that holds it (0: none
+ * does). A write while some snapshot is live ({@link CopyOnWriteVersions#highestLive()}
+ * {@code != 0}) first clones the entry array if {@code highestLive() >= sharedFrom}: every snapshot taken since
+ * {@code sharedFrom} holds the current array, so this is exactly "a live snapshot reads it". Only the key groups
  * written during a checkpoint pay, once each. State objects are shared with snapshots too: a write while a
  * snapshot is live sets {@code stamps[i]} to {@link CopyOnWriteVersions#latest()}; a write with none live leaves
  * the stamp, which is then at most the latest version, so in both cases a snapshot taken later sees a smaller
@@ -27,7 +31,7 @@ import java.util.stream.Stream;
  * With no snapshot live, a read or a write costs one extra comparison ({@code highestLive() != 0}) and touches
  * neither {@code sharedFrom} nor the stamps.
  *
- * <p><b>Threading:</b> task thread only; the arrays handed to a snapshot are never written again, so the async
+ * <p><b>Threading:</b> task thread only; an entry array handed to a snapshot is never written again, so the async
  * snapshot thread may read them.
  *
  * @param <K> key type
@@ -40,14 +44,13 @@ final class StateMap<K, N, S> {
 
     private final CopyOnWriteVersions versions;
     private int[] hashes = new int[INITIAL_CAPACITY];
-    private Object[] keys = new Object[INITIAL_CAPACITY];
-    private Object[] namespaces = new Object[INITIAL_CAPACITY];
-    private Object[] states = new Object[INITIAL_CAPACITY];
+    /** Slot i's key, namespace and state at {@code 3i}, {@code 3i + 1}, {@code 3i + 2}; key null: empty slot. */
+    private Object[] entries = new Object[3 * INITIAL_CAPACITY];
     /** Per slot, the latest snapshot version when its state object was written (see the class javadoc). */
     private int[] stamps = new int[INITIAL_CAPACITY];
     private int size;
     private int version;
-    /** At most the first snapshot version that holds the current key/namespace/state arrays; 0 if none does. */
+    /** At most the first snapshot version that holds the current entry array; 0 if none does. */
     private int sharedFrom;
 
     /** @param versions the snapshot versions of the backend, which decide what a write must copy first */
@@ -64,14 +67,14 @@ final class StateMap<K, N, S> {
     int indexOf(K key, N namespace) {
         int h = hash(key, namespace);
         int[] hs = hashes;
-        Object[] ks = keys;
+        Object[] es = entries;
         int mask = hs.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
-            Object k = ks[i];
+            Object k = es[3 * i];
             if (k == null) {
                 return -1;
             }
-            if (hs[i] == h && (k == key || k.equals(key)) && sameNamespace(namespaces[i], namespace)) {
+            if (hs[i] == h && (k == key || k.equals(key)) && sameNamespace(es[3 * i + 1], namespace)) {
                 return i;
             }
         }
@@ -84,7 +87,7 @@ final class StateMap<K, N, S> {
     /** @return the state at a slot from {@link #indexOf} or {@link #put} */
     @SuppressWarnings("unchecked")
     S stateAt(int index) {
-        return (S) states[index];
+        return (S) entries[3 * index + 2];
     }
 
     /** Replaces the state at a slot. */
@@ -93,7 +96,7 @@ final class StateMap<K, N, S> {
             unshare();
             stamps[index] = versions.latest();
         }
-        states[index] = state;
+        entries[3 * index + 2] = state;
     }
 
     /** @return true if the state object at a slot is read by a live snapshot and must be copied before a change */
@@ -119,13 +122,13 @@ final class StateMap<K, N, S> {
         int h = hash(key, namespace);
         int mask = hashes.length - 1;
         int i = h & mask;
-        while (keys[i] != null) {
+        while (entries[3 * i] != null) {
             i = (i + 1) & mask;
         }
         hashes[i] = h;
-        keys[i] = key;
-        namespaces[i] = namespace;
-        states[i] = state;
+        entries[3 * i] = key;
+        entries[3 * i + 1] = namespace;
+        entries[3 * i + 2] = state;
         if (snapshotLive) {
             stamps[i] = versions.latest();
         }
@@ -146,7 +149,7 @@ final class StateMap<K, N, S> {
         int i = gap;
         while (true) {
             i = (i + 1) & mask;
-            if (keys[i] == null) {
+            if (entries[3 * i] == null) {
                 break;
             }
             int home = hashes[i] & mask;
@@ -157,29 +160,34 @@ final class StateMap<K, N, S> {
                 gap = i;
             }
         }
-        keys[gap] = null;
-        namespaces[gap] = null;
-        states[gap] = null;
+        entries[3 * gap] = null;
+        entries[3 * gap + 1] = null;
+        entries[3 * gap + 2] = null;
         size--;
         version++;
     }
 
     private void moveSlot(int from, int to) {
         hashes[to] = hashes[from];
-        keys[to] = keys[from];
-        namespaces[to] = namespaces[from];
-        states[to] = states[from];
+        System.arraycopy(entries, 3 * from, entries, 3 * to, 3);
         stamps[to] = stamps[from];
     }
 
     /** @return the keys with an entry in {@code namespace}; the map must not change while it is consumed */
     @SuppressWarnings("unchecked")
     Stream<K> keys(Object namespace) {
-        Object[] ks = keys;
-        Object[] ns = namespaces;
-        return IntStream.range(0, ks.length)
-                .filter(i -> ks[i] != null && sameNamespace(ns[i], namespace))
-                .mapToObj(i -> (K) ks[i]);
+        Object[] es = entries;
+        return IntStream.range(0, es.length / 3)
+                .filter(i -> es[3 * i] != null && sameNamespace(es[3 * i + 1], namespace))
+                .mapToObj(i -> (K) es[3 * i]);
+    }
+
+    /** @return every (key, namespace) with an entry; the map must not change while it is consumed */
+    @SuppressWarnings("unchecked")
+    Stream<Tuple2<K, N>> keysAndNamespaces() {
+        Object[] es = entries;
+        return IntStream.range(0, es.length / 3).filter(i -> es[3 * i] != null)
+                .mapToObj(i -> Tuple2.of((K) es[3 * i], (N) es[3 * i + 1]));
     }
 
     int size() {
@@ -193,29 +201,23 @@ final class StateMap<K, N, S> {
 
     private void resize() {
         int[] oldHashes = hashes;
-        Object[] oldKeys = keys;
-        Object[] oldNamespaces = namespaces;
-        Object[] oldStates = states;
+        Object[] oldEntries = entries;
         int[] oldStamps = stamps;
         int capacity = oldHashes.length * 2;
         hashes = new int[capacity];
-        keys = new Object[capacity];
-        namespaces = new Object[capacity];
-        states = new Object[capacity];
+        entries = new Object[3 * capacity];
         stamps = new int[capacity];
-        // The new arrays belong to this map alone; a snapshot keeps reading the old ones.
+        // The new array belongs to this map alone; a snapshot keeps reading the old one.
         sharedFrom = 0;
         int mask = capacity - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != null) {
+        for (int j = 0; j < oldHashes.length; j++) {
+            if (oldEntries[3 * j] != null) {
                 int i = oldHashes[j] & mask;
-                while (keys[i] != null) {
+                while (entries[3 * i] != null) {
                     i = (i + 1) & mask;
                 }
                 hashes[i] = oldHashes[j];
-                keys[i] = oldKeys[j];
-                namespaces[i] = oldNamespaces[j];
-                states[i] = oldStates[j];
+                System.arraycopy(oldEntries, 3 * j, entries, 3 * i, 3);
                 stamps[i] = oldStamps[j];
             }
         }
@@ -223,24 +225,23 @@ final class StateMap<K, N, S> {
     }
 
     /**
-     * Gives the arrays back to this map alone, cloning them if a live snapshot still reads them; called before a
+     * Gives the entry array back to this map alone, cloning it if a live snapshot still reads it; called before a
      * write while a snapshot is live. (With none live, a stale {@code sharedFrom} is harmless: it stays at most the
-     * first holder, and the next snapshot takes these same arrays.)
+     * first holder, and the next snapshot takes this same array.)
      */
     private void unshare() {
         if (sharedFrom == 0) {
             return;
         }
         if (versions.highestLive() >= sharedFrom) {
-            keys = keys.clone();
-            namespaces = namespaces.clone();
-            states = states.clone();
+            entries = entries.clone();
         }
         sharedFrom = 0;
     }
 
     /**
-     * The synchronous part of a snapshot of this map: O(1), the arrays are handed over and copied by the first write.
+     * The synchronous part of a snapshot of this map: O(1), the entry array is handed over and copied by the first
+     * write.
      *
      * @param snapshotVersion the version just taken from {@link CopyOnWriteVersions#take()}
      * @return the entries as they are now, or null if the map is empty
@@ -252,20 +253,38 @@ final class StateMap<K, N, S> {
         if (sharedFrom == 0) {
             sharedFrom = snapshotVersion;
         }
-        return new StateMapSnapshot(keys, namespaces, states, size);
+        return new StateMapSnapshot(entries, size);
     }
 
     /**
-     * The entries of one map at a snapshot: slot i holds an entry iff {@code keys[i] != null}. Never written after
-     * it was taken (see {@link StateMap}).
+     * The entries of one map at a snapshot: slot i holds an entry iff {@link #keyAt}{@code (i) != null}. Never
+     * written after it was taken (see {@link StateMap}).
      *
      * <p><b>Threading:</b> immutable (by the copy-on-write protocol); read by the async snapshot thread.
      *
-     * @param keys the keys by slot
-     * @param namespaces the namespaces by slot
-     * @param states the state objects by slot
+     * @param entries key, namespace and state of slot i at {@code 3i}, {@code 3i + 1}, {@code 3i + 2}
      * @param size the number of entries
      */
-    record StateMapSnapshot(Object[] keys, Object[] namespaces, Object[] states, int size) {
+    record StateMapSnapshot(Object[] entries, int size) {
+
+        /** @return the number of slots */
+        int capacity() {
+            return entries.length / 3;
+        }
+
+        /** @return the key of slot i, or null if the slot is empty */
+        Object keyAt(int i) {
+            return entries[3 * i];
+        }
+
+        /** @return the namespace of slot i */
+        Object namespaceAt(int i) {
+            return entries[3 * i + 1];
+        }
+
+        /** @return the state of slot i */
+        Object stateAt(int i) {
+            return entries[3 * i + 2];
+        }
     }
 }

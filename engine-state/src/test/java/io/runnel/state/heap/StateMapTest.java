@@ -1,7 +1,7 @@
 package io.runnel.state.heap;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -72,15 +72,13 @@ class StateMapTest {
         }
         int first = versions.take();
         StateMap.StateMapSnapshot snapshot = map.snapshot(first);
-        Object[] keys = snapshot.keys().clone();
-        Object[] states = snapshot.states().clone();
+        Object[] entries = snapshot.entries().clone();
         map.put("k0", "ns", 100);
         map.remove("k1", "ns");
         for (int i = 10; i < 40; i++) {
             map.put("k" + i, "ns", i);
         }
-        assertArrayEquals(keys, snapshot.keys());
-        assertArrayEquals(states, snapshot.states());
+        assertArrayEquals(entries, snapshot.entries());
         assertEquals(100, map.stateAt(map.indexOf("k0", "ns")));
         versions.release(first);
 
@@ -90,9 +88,9 @@ class StateMapTest {
         map.put("k0", "ns", 7);
         int third = versions.take();
         StateMap.StateMapSnapshot next = map.snapshot(third);
-        assertSame(released.states(), next.states(), "no snapshot was live: the write went into the same array");
+        assertSame(released.entries(), next.entries(), "no snapshot was live: the write went into the same array");
         map.put("k0", "ns", 8);
-        assertNotSame(next.states(), map.snapshot(third).states(), "a live snapshot's arrays are cloned on write");
+        assertNotSame(next.entries(), map.snapshot(third).entries(), "a live snapshot's arrays are cloned on write");
         versions.release(third);
     }
 
