@@ -1,11 +1,12 @@
 package io.runnel.state;
 
-import io.runnel.state.snapshot.AsyncSnapshot;
-import io.runnel.state.snapshot.CheckpointStreamFactory;
-import io.runnel.state.snapshot.KeyedStateHandle;
+import io.runnel.api.common.Tuple2;
 import io.runnel.api.state.State;
 import io.runnel.api.state.StateDescriptor;
 import io.runnel.api.typeutils.TypeSerializer;
+import io.runnel.state.snapshot.AsyncSnapshot;
+import io.runnel.state.snapshot.CheckpointStreamFactory;
+import io.runnel.state.snapshot.KeyedStateHandle;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +65,21 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
      *     the state must not be modified while the stream is consumed
      */
     <N> Stream<K> getKeys(String stateName, N namespace);
+
+    /**
+     * @return every (key, namespace) with an entry of the named state, once each (a map state's user keys do not
+     *     repeat it), over this backend's key groups, in no particular order; empty for an unknown name. The state
+     *     must not be modified while the stream is consumed. As Flink's {@code getKeysAndNamespaces}.
+     */
+    <N> Stream<Tuple2<K, N>> getKeysAndNamespaces(String stateName);
+
+    /**
+     * @return true if state lives in deserialized objects on the JVM heap, so that an operator may keep per-key
+     *     bookkeeping in memory next to it; false for backends meant for state larger than memory
+     */
+    default boolean holdsStateOnHeap() {
+        return false;
+    }
 
     /**
      * Creates a priority queue held by this backend (timers).

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.runnel.api.common.Tuple2;
 import io.runnel.api.functions.AggregateFunction;
 import io.runnel.api.state.AggregatingState;
 import io.runnel.api.state.AggregatingStateDescriptor;
@@ -411,6 +412,19 @@ public abstract class KeyedStateBackendContractTest {
         assertEquals(nonEmptyMaps, new HashSet<>(gotMapKeys));
         assertEquals(gotMapKeys.size(), nonEmptyMaps.size());
         assertEquals(0, b.getKeys("unknown", VoidNamespace.INSTANCE).count());
+
+        Set<Tuple2<String, Long>> valuePairs = new HashSet<>();
+        valueRef.forEach((ns, nsKeys) -> nsKeys.forEach(k -> valuePairs.add(Tuple2.of(k, ns))));
+        List<Tuple2<String, Long>> gotPairs = b.<Long>getKeysAndNamespaces("v").collect(Collectors.toList());
+        assertEquals(valuePairs, new HashSet<>(gotPairs));
+        assertEquals(valuePairs.size(), gotPairs.size(), "getKeysAndNamespaces returned a pair twice");
+        // A map with several user keys is one (key, namespace).
+        List<Tuple2<String, Object>> gotMapPairs = b.getKeysAndNamespaces("m").collect(Collectors.toList());
+        assertEquals(nonEmptyMaps.size(), gotMapPairs.size());
+        assertEquals(nonEmptyMaps, gotMapPairs.stream().map(Tuple2::f0).collect(Collectors.toSet()));
+        assertTrue(gotMapPairs.stream().allMatch(p -> p.f1() == VoidNamespace.INSTANCE
+                || p.f1().equals(VoidNamespace.INSTANCE)));
+        assertEquals(0, b.getKeysAndNamespaces("unknown").count());
     }
 
     /**

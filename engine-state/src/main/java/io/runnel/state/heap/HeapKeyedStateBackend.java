@@ -1,6 +1,7 @@
 package io.runnel.state.heap;
 
 import io.runnel.annotation.VisibleForTesting;
+import io.runnel.api.common.Tuple2;
 import io.runnel.api.state.State;
 import io.runnel.api.state.StateDescriptor;
 import io.runnel.api.typeutils.TypeInformation;
@@ -213,6 +214,19 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     public <N> Stream<K> getKeys(String stateName, N namespace) {
         AbstractHeapState<K, ?, ?> s = states.get(stateName);
         return s == null ? Stream.empty() : s.table.keys(namespace);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N> Stream<Tuple2<K, N>> getKeysAndNamespaces(String stateName) {
+        AbstractHeapState<K, ?, ?> s = states.get(stateName);
+        return s == null ? Stream.empty() : ((StateTable<K, N, ?>) s.table).keysAndNamespaces();
+    }
+
+    /** @return true: states are maps of objects on the heap */
+    @Override
+    public boolean holdsStateOnHeap() {
+        return true;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.runnel.state.heap;
 
+import io.runnel.api.common.Tuple2;
 import io.runnel.state.KeyGroupRange;
 import java.util.Arrays;
 import java.util.Objects;
@@ -61,6 +62,11 @@ final class StateTable<K, N, S> {
     /** @return the keys with an entry in {@code namespace}, key group by key group */
     Stream<K> keys(Object namespace) {
         return Arrays.stream(maps).filter(Objects::nonNull).flatMap(m -> m.keys(namespace));
+    }
+
+    /** @return every (key, namespace) with an entry, key group by key group */
+    Stream<Tuple2<K, N>> keysAndNamespaces() {
+        return Arrays.stream(maps).filter(Objects::nonNull).flatMap(StateMap::keysAndNamespaces);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.runnel.state.rocksdb;
 
 import io.runnel.annotation.TaskThread;
+import io.runnel.api.common.Tuple2;
 import io.runnel.api.functions.AggregateFunction;
 import io.runnel.api.functions.ReduceFunction;
 import io.runnel.api.state.AggregatingStateDescriptor;
@@ -26,9 +27,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.rocksdb.ColumnFamilyHandle;
@@ -289,6 +290,25 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         RocksDBKeysIterator<K> keys = new RocksDBKeysIterator<>(range, keySerializer.duplicate(),
                 state.serializeNamespace(namespace), state.kind() == StateDescriptor.Kind.MAP);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** Flushes the state's object cache first, as {@link #getKeys} does. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N> Stream<Tuple2<K, N>> getKeysAndNamespaces(String stateName) {
+        AbstractRocksDBState<K, N, ?> state = (AbstractRocksDBState<K, N, ?>) states.get(stateName);
+        if (state == null || keyGroupRange.numberOfKeyGroups() == 0) {
+            return Stream.empty();
+        }
+        state.flushCache();
+        byte[] lower = RocksDBRangeIterator.keyGroupPrefix(keyGroupRange.startKeyGroup());
+        byte[] upper = RocksDBRangeIterator.keyGroupPrefix(keyGroupRange.endKeyGroup() + 1);
+        RocksDBRangeIterator range = new RocksDBRangeIterator(resources, state.column, lower, upper,
+                KEY_SCAN_BATCH);
+        RocksDBKeysAndNamespacesIterator<K, N> pairs = new RocksDBKeysAndNamespacesIterator<>(range,
+                keySerializer.duplicate(), state.namespaceSerializer.duplicate());
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pairs,
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
