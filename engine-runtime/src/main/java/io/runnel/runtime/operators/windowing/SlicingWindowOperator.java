@@ -1,8 +1,8 @@
 package io.runnel.runtime.operators.windowing;
 
-import io.runnel.streamrecord.WatermarkStatus;
 import io.runnel.api.common.LongCounter;
 import io.runnel.api.common.OutputTag;
+import io.runnel.api.common.Tuple2;
 import io.runnel.api.functions.Function;
 import io.runnel.api.functions.KeySelector;
 import io.runnel.api.typeutils.TypeInformation;
@@ -23,8 +23,10 @@ import io.runnel.runtime.operators.timers.Triggerable;
 import io.runnel.state.KeyedStateBackend;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
+import io.runnel.streamrecord.WatermarkStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Sliding (and tumbling) windows kept as slices: time is cut into slices of {@code gcd(size, slide)} ms, each element updates the
@@ -38,6 +40,13 @@ import java.util.List;
  * wall clock) if any of its slices has content; firing a window registers the next window's timer while its
  * slices have content, so each key keeps one timer chain, and drops the slices no later window needs. An element
  * whose last window has already fired is late (side output or {@code numLateRecordsDropped}).
+ *
+ * <p>Event-time tumbling windows on a backend that {@linkplain KeyedStateBackend#holdsStateOnHeap() holds state
+ * on the heap} register no timers: {@link PendingWindows} lists, per window, the keys that have content, and a
+ * watermark fires the windows it passed key group by key group. A firing then reads the state maps of one key
+ * group in a row instead of polling a timer queue and reading a cold timer, key and map per (key, window); with
+ * W3's 10 s windows this was most of the window task's time. The list is rebuilt from the state on restore
+ * (the heap backend restores only its own snapshots, so a snapshot never mixes the two paths).
  *
  * <p><b>Threading:</b> task thread only.
  *
@@ -63,6 +72,13 @@ public final class SlicingWindowOperator<K, IN, OUT>
     private final StreamOperatorParameters<OUT> parameters;
     private final Output<OUT> output;
     private final WindowEmitter<K, OUT, TimeWindow> emitter;
+    /**
+     * Event-time tumbling windows on a heap backend fire from {@link #pending} instead of per-key timers: the
+     * timer queue would cost a queued timer per (key, window) and a heap poll plus cold reads per firing.
+     */
+    private final boolean indexed;
+    /** The windows with content and their keys, when {@link #indexed}; owner: task thread. */
+    private final PendingWindows<K> pending = new PendingWindows<>();
     /** Created in {@link #open()}; owner: task thread. */
     private InternalTimerServiceImpl<K, TimeWindow> timers;
     private SliceContents<IN> slices;
@@ -134,6 +150,7 @@ public final class SlicingWindowOperator<K, IN, OUT>
         this.output = parameters.output();
         this.emitter = new WindowEmitter<>(output, windowFunction, backend, TimeWindow.Serializer.INSTANCE,
                 parameters.runtimeContext());
+        this.indexed = eventTime && slide == size && backend.holdsStateOnHeap();
     }
 
     private static long gcd(long a, long b) {
@@ -148,6 +165,19 @@ public final class SlicingWindowOperator<K, IN, OUT>
         lateRecordsDropped = parameters.runtimeContext().getLongCounter("numLateRecordsDropped");
         UserFunctions.open(parameters.runtimeContext(), incremental, windowFunction);
         emitter.setTimers(timers);
+        if (indexed) {
+            restorePendingWindows();
+        }
+    }
+
+    /** Rebuilds {@link #pending} from the window state restored from a snapshot (nothing for a fresh start). */
+    private void restorePendingWindows() {
+        List<Tuple2<K, TimeWindow>> restored = backend.<TimeWindow>getKeysAndNamespaces(SliceContents.STATE_NAME)
+                .collect(Collectors.toList());
+        for (Tuple2<K, TimeWindow> entry : restored) {
+            backend.setCurrentKey(entry.f0());
+            pending.add(entry.f1(), entry.f0(), backend.getCurrentKeyGroup());
+        }
     }
 
     /** @return the start of the window of {@code slide} alignment at or before {@code time} */
@@ -200,6 +230,11 @@ public final class SlicingWindowOperator<K, IN, OUT>
             // The slice had content, so the timer of its first unfired window is already registered.
             return;
         }
+        if (indexed) {
+            // The slice is the window, and it is not late: it fires when the watermark passes its end.
+            pending.add(slice, backend.getCurrentKey(), backend.getCurrentKeyGroup());
+            return;
+        }
         // The first window holding this slice that has not fired yet; later ones follow through the timer chain.
         long firstStart = alignedStart(sliceStart + sliceSize - size + slide - 1);
         long firedUpTo = eventTime ? timers.currentWatermark() : processingFiredUpTo;
@@ -225,7 +260,10 @@ public final class SlicingWindowOperator<K, IN, OUT>
     }
 
     private void registerWindowTimer(long windowStart) {
-        TimeWindow window = new TimeWindow(windowStart, windowStart + size);
+        // A tumbling window is the slice just written: the same instance lets the firing find the slice's state
+        // by identity instead of reading the stored window, and the timers of one window share it.
+        TimeWindow window = slide == size && lastSlice != null && lastSlice.getStart() == windowStart
+                ? lastSlice : new TimeWindow(windowStart, windowStart + size);
         if (eventTime) {
             timers.registerEventTimeTimer(window, window.maxTimestamp());
         } else {
@@ -244,7 +282,23 @@ public final class SlicingWindowOperator<K, IN, OUT>
     @Override
     public void processWatermark(Watermark watermark) throws Exception {
         timers.advanceWatermark(watermark.timestamp());
+        if (indexed) {
+            firePending(watermark.timestamp());
+        }
         output.emitWatermark(watermark);
+    }
+
+    /** Fires every pending window the watermark passed, in window order, each key by key group. */
+    @SuppressWarnings("unchecked")
+    private void firePending(long watermark) throws Exception {
+        PendingWindows.Keys due;
+        while ((due = pending.pollDue(watermark)) != null) {
+            TimeWindow window = due.window();
+            for (Object key : due.inKeyGroupOrder()) {
+                backend.setCurrentKey((K) key);
+                fire(window);
+            }
+        }
     }
 
     @Override
