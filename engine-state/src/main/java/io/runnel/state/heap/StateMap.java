@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  *
  * <p>Invariants: a slot is empty iff its key {@code entries[3i]} is null; every stored (key, namespace) sits in the probe run
  * that starts at {@code hash & mask} with no empty slot before it (kept by backward-shift deletion); the load
- * factor stays at most 3/4. {@link #version()} changes whenever entries move (resize, removal), so a remembered
+ * factor stays at most 1/2 (linear probing's probe runs grow fast beyond it). {@link #version()} changes whenever entries move (resize, removal), so a remembered
  * slot index is valid while the version is unchanged.
  *
  * <p><b>Copy-on-write for snapshots.</b> {@link #snapshot(int)} hands a snapshot the current entry array without
@@ -52,6 +52,13 @@ final class StateMap<K, N, S> {
     private int version;
     /** At most the first snapshot version that holds the current entry array; 0 if none does. */
     private int sharedFrom;
+    /**
+     * True while every key ever stored is an {@link Integer}. Then, within one namespace, equal slot hashes mean
+     * equal keys ({@link #hash} is a bijection of the key's hash code, which is an Integer's value), so a lookup
+     * with an Integer key matches on the hash without reading the stored key object, a cache miss for a key not
+     * touched lately.
+     */
+    private boolean integerKeys = true;
 
     /** @param versions the snapshot versions of the backend, which decide what a write must copy first */
     StateMap(CopyOnWriteVersions versions) {
@@ -74,7 +81,8 @@ final class StateMap<K, N, S> {
             if (k == null) {
                 return -1;
             }
-            if (hs[i] == h && (k == key || k.equals(key)) && sameNamespace(es[3 * i + 1], namespace)) {
+            if (hs[i] == h && sameNamespace(es[3 * i + 1], namespace)
+                    && (k == key || (integerKeys && key instanceof Integer) || k.equals(key))) {
                 return i;
             }
         }
@@ -114,10 +122,13 @@ final class StateMap<K, N, S> {
             return index;
         }
         boolean snapshotLive = versions.highestLive() != 0;
-        if ((size + 1) * 4 > hashes.length * 3) {
+        if ((size + 1) * 2 > hashes.length) {
             resize();
         } else if (snapshotLive) {
             unshare();
+        }
+        if (!(key instanceof Integer)) {
+            integerKeys = false;
         }
         int h = hash(key, namespace);
         int mask = hashes.length - 1;

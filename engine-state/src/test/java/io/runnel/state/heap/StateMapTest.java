@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,39 @@ class StateMapTest {
         assertNotEquals(version, map.version());
         assertEquals(-1, map.indexOf("k", "a"));
         assertEquals(2, map.stateAt(map.indexOf("k", "b")));
+    }
+
+    /**
+     * Integer keys match on the slot hash without reading the stored key; the namespace must still decide:
+     * (2, ns 0) and (1, ns 31) have the same slot hash. A non-Integer key turns the shortcut off for the map.
+     */
+    @Test
+    void integerKeysMatchOnTheHashOnlyWithinTheirNamespace() {
+        StateMap<Object, Integer, String> map = new StateMap<>(new CopyOnWriteVersions());
+        map.put(2, 0, "two");
+        assertEquals(-1, map.indexOf(1, 31));
+        map.put(1, 31, "one");
+        assertEquals("one", map.stateAt(map.indexOf(Integer.valueOf(1), 31)));
+        assertEquals("two", map.stateAt(map.indexOf(Integer.valueOf(2), 0)));
+        for (boolean withStrings : new boolean[] {false, true}) {
+            StateMap<Object, Integer, String> mixed = new StateMap<>(new CopyOnWriteVersions());
+            SplittableRandom random = new SplittableRandom(7);
+            Map<List<Object>, String> reference = new HashMap<>();
+            for (int i = 0; i < 2_000; i++) {
+                // Keys from 1000 are outside the Integer cache: lookups use other instances than the stored keys.
+                Object key = withStrings && random.nextInt(4) == 0 ? "s" + random.nextInt(50)
+                        : (Object) (1000 + random.nextInt(300));
+                int namespace = random.nextInt(3);
+                mixed.put(key, namespace, "v" + i);
+                reference.put(List.of(key, namespace), "v" + i);
+            }
+            for (int k = 1000; k < 1300; k++) {
+                for (int namespace = 0; namespace < 3; namespace++) {
+                    int index = mixed.indexOf(Integer.valueOf(k), namespace);
+                    assertEquals(reference.get(List.of(k, namespace)), index < 0 ? null : mixed.stateAt(index));
+                }
+            }
+        }
     }
 
     @Test
