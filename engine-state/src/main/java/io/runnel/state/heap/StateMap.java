@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  *
  * <p>Invariants: a slot is empty iff its key {@code entries[3i]} is null; every stored (key, namespace) sits in the probe run
  * that starts at {@code hash & mask} with no empty slot before it (kept by backward-shift deletion); the load
- * factor stays at most 1/2 (linear probing's probe runs grow fast beyond it). {@link #version()} changes whenever entries move (resize, removal), so a remembered
+ * factor stays at most 3/4. {@link #version()} changes whenever entries move (resize, removal), so a remembered
  * slot index is valid while the version is unchanged.
  *
  * <p><b>Copy-on-write for snapshots.</b> {@link #snapshot(int)} hands a snapshot the current entry array without
@@ -81,6 +81,11 @@ final class StateMap<K, N, S> {
             if (k == null) {
                 return -1;
             }
+            if (k == key && es[3 * i + 1] == namespace) {
+                // The same key and namespace objects (repeated keys often are: see AsciiStringCache): decided on
+                // the entry's own cache line, without the hash array's.
+                return i;
+            }
             if (hs[i] == h && sameNamespace(es[3 * i + 1], namespace)
                     && (k == key || (integerKeys && key instanceof Integer) || k.equals(key))) {
                 return i;
@@ -122,7 +127,7 @@ final class StateMap<K, N, S> {
             return index;
         }
         boolean snapshotLive = versions.highestLive() != 0;
-        if ((size + 1) * 2 > hashes.length) {
+        if ((size + 1) * 4 > hashes.length * 3) {
             resize();
         } else if (snapshotLive) {
             unshare();
