@@ -2,8 +2,8 @@ package io.runnel.api.typeutils;
 
 import io.runnel.annotation.Internal;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
 import java.lang.reflect.RecordComponent;
-import java.util.function.Function;
 
 /**
  * Serializes a Java {@code record} component by component, in declaration order, with a leading null flag for
@@ -21,8 +21,8 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
 
     private final Class<T> recordClass;
     private final TypeSerializer<Object>[] fieldSerializers;
-    /** Built on first use (not serialized with the job). */
-    private transient RecordAccess access;
+    /** Built on first use from this instance's component serializers (not serialized with the job). */
+    private transient RecordHandles handles;
 
     /** Records whose serializers are being built on this thread, to break cycles of recursive record types. */
     private static final ThreadLocal<java.util.Set<Class<?>>> UNDER_CONSTRUCTION =
@@ -60,18 +60,18 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
         this.fieldSerializers = fieldSerializers;
     }
 
-    private RecordAccess access() {
-        RecordAccess a = access;
-        if (a == null) {
+    private RecordHandles handles() {
+        RecordHandles h = handles;
+        if (h == null) {
             try {
-                a = new RecordAccess(recordClass);
+                h = new RecordHandles(recordClass, fieldSerializers);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 throw new IllegalStateException("Cannot access the components of record " + recordClass.getName()
                         + "; is it public or in an open package?", e);
             }
-            access = a;
+            handles = h;
         }
-        return a;
+        return h;
     }
 
     @Override
@@ -81,9 +81,13 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
             return;
         }
         out.writeBoolean(true);
-        Function<Object, Object>[] accessors = access().accessors;
-        for (int i = 0; i < fieldSerializers.length; i++) {
-            fieldSerializers[i].serialize(accessors[i].apply(value), out);
+        MethodHandle writer = handles().writer;
+        try {
+            writer.invokeExact((Object) value, out);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException("Serializing record " + recordClass.getName() + " failed", t);
         }
     }
 
@@ -93,14 +97,13 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
         if (!in.readBoolean()) {
             return null;
         }
-        RecordAccess.Constructor constructor = access().constructor;
-        Object[] args = new Object[fieldSerializers.length];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = fieldSerializers[i].deserialize(in);
-        }
+        MethodHandle reader = handles().reader;
         try {
-            return (T) constructor.create(args);
+            return (T) (Object) reader.invokeExact(in);
+        } catch (IOException e) {
+            throw e;
         } catch (Throwable t) {
+            // The canonical constructor threw: a compact constructor that validates its components.
             throw new IOException("Constructing record " + recordClass.getName() + " failed", t);
         }
     }
