@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -279,36 +280,34 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @SuppressWarnings("unchecked")
     public <N> Stream<K> getKeys(String stateName, N namespace) {
         AbstractRocksDBState<K, N, ?> state = (AbstractRocksDBState<K, N, ?>) states.get(stateName);
-        if (state == null || keyGroupRange.numberOfKeyGroups() == 0) {
-            return Stream.empty();
-        }
-        state.flushCache();
-        byte[] lower = RocksDBRangeIterator.keyGroupPrefix(keyGroupRange.startKeyGroup());
-        byte[] upper = RocksDBRangeIterator.keyGroupPrefix(keyGroupRange.endKeyGroup() + 1);
-        RocksDBRangeIterator range = new RocksDBRangeIterator(resources, state.column, lower, upper,
-                KEY_SCAN_BATCH);
-        RocksDBKeysIterator<K> keys = new RocksDBKeysIterator<>(range, keySerializer.duplicate(),
-                state.serializeNamespace(namespace), state.kind() == StateDescriptor.Kind.MAP);
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys,
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        RocksDBRangeIterator range = scanKeyGroups(state);
+        return range == null ? Stream.empty() : stream(new RocksDBKeysIterator<>(range, keySerializer.duplicate(),
+                state.serializeNamespace(namespace), state.kind() == StateDescriptor.Kind.MAP));
     }
 
-    /** Flushes the state's object cache first, as {@link #getKeys} does. */
+    /** Scans as {@link #getKeys} does; pairs come in key-group order, each once. */
     @Override
     @SuppressWarnings("unchecked")
     public <N> Stream<Tuple2<K, N>> getKeysAndNamespaces(String stateName) {
         AbstractRocksDBState<K, N, ?> state = (AbstractRocksDBState<K, N, ?>) states.get(stateName);
+        RocksDBRangeIterator range = scanKeyGroups(state);
+        return range == null ? Stream.empty() : stream(new RocksDBKeysAndNamespacesIterator<>(range,
+                keySerializer.duplicate(), state.namespaceSerializer.duplicate()));
+    }
+
+    /** @return a scan of the state's entries in this backend's key groups, after a cache flush; null if none */
+    private RocksDBRangeIterator scanKeyGroups(AbstractRocksDBState<K, ?, ?> state) {
         if (state == null || keyGroupRange.numberOfKeyGroups() == 0) {
-            return Stream.empty();
+            return null;
         }
         state.flushCache();
         byte[] lower = RocksDBRangeIterator.keyGroupPrefix(keyGroupRange.startKeyGroup());
         byte[] upper = RocksDBRangeIterator.keyGroupPrefix(keyGroupRange.endKeyGroup() + 1);
-        RocksDBRangeIterator range = new RocksDBRangeIterator(resources, state.column, lower, upper,
-                KEY_SCAN_BATCH);
-        RocksDBKeysAndNamespacesIterator<K, N> pairs = new RocksDBKeysAndNamespacesIterator<>(range,
-                keySerializer.duplicate(), state.namespaceSerializer.duplicate());
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pairs,
+        return new RocksDBRangeIterator(resources, state.column, lower, upper, KEY_SCAN_BATCH);
+    }
+
+    private static <T> Stream<T> stream(Iterator<T> iterator) {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
