@@ -15,6 +15,8 @@ import java.util.List;
  *                          longs, large state 2M keys); 0.02 for a quick check
  * --warmups 2              warm-up runs per fork
  * --runs 3                 measured runs per fork; the median is reported
+ * --forks 1                JVMs per measurement, in rounds; the median fork is reported and every fork's figure
+ *                          printed (JVMs of the same code differ by up to ~20% here: JIT and memory placement)
  * --fork-timeout-seconds 1800  a fork that runs longer is dumped (jcmd Thread.print) and killed
  * --large-state            instead of the workloads, run the large-state check ({@link LargeStateCheck}) in a fork
  * --fork W mode            internal: measure one workload/mode in this JVM (mode: a parallelism, loop, loop-unboxed)
@@ -27,17 +29,19 @@ import java.util.List;
  * @param recordsScale factor on the default input sizes
  * @param warmups warm-up runs per fork, {@code >= 0}
  * @param runs measured runs per fork, {@code >= 1}
+ * @param forks JVMs per (workload, mode), {@code >= 1}
  * @param forkTimeoutSeconds how long a fork may run
  * @param fork the measurement to run in this JVM, or null for the runner that forks
  * @param largeState whether to run the large-state check instead of the workloads
  * @param help whether to print the usage only
  */
 record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, double recordsScale, int warmups,
-                        int runs, long forkTimeoutSeconds, ForkSpec fork, boolean largeState, boolean help) {
+                        int runs, int forks, long forkTimeoutSeconds, ForkSpec fork, boolean largeState,
+                        boolean help) {
 
     static final String USAGE = """
             usage: runnel-bench [--workloads W1,W2] [--parallelism 1,2] [--records-scale 1.0]
-                                [--warmups 2] [--runs 3] [--fork-timeout-seconds 1800]
+                                [--warmups 2] [--runs 3] [--forks 1] [--fork-timeout-seconds 1800]
                    runnel-bench --large-state [--records-scale 1.0]
               W1: 50M longs -> map x*3+1 -> filter even -> counting sink
               W2: 20M Zipf(1.1) words over w0..w99999 -> keyBy -> running count in ValueState -> counting sink
@@ -59,6 +63,7 @@ record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, doub
               Default: W1,W2. Add the others with --workloads W1,W2,W2-RocksDB,W3,W4,W5,W6.
               Each (workload, engine parallelism | loop) is measured in its own JVM
               (-Xms2g -Xmx2g -XX:+UseParallelGC): warm-ups, then measured runs; the median is reported.
+              --forks N repeats every JVM N times (in rounds) and reports the median JVM, printing all N.
               --large-state: not a throughput figure. Writes 2M keys x 600-byte ValueState values (1.2 GB) with
               RocksDB (100 MiB managed memory) at parallelism 1, reads every key back and verifies it, in a JVM
               with -Xms512m -Xmx512m; prints the elapsed time, the bytes on disk before close and the fork's
@@ -67,9 +72,9 @@ record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, doub
     BenchmarkOptions {
         workloads = List.copyOf(workloads);
         parallelisms = List.copyOf(parallelisms);
-        if (!(recordsScale > 0) || warmups < 0 || runs < 1 || forkTimeoutSeconds < 1) {
-            throw new IllegalArgumentException("need --records-scale > 0, --warmups >= 0, --runs >= 1 and "
-                    + "--fork-timeout-seconds >= 1");
+        if (!(recordsScale > 0) || warmups < 0 || runs < 1 || forks < 1 || forkTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("need --records-scale > 0, --warmups >= 0, --runs >= 1, --forks >= 1"
+                    + " and --fork-timeout-seconds >= 1");
         }
         for (String w : workloads) {
             Workload.of(w, recordsScale);
@@ -95,6 +100,7 @@ record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, doub
         double scale = 1.0;
         int warmups = 2;
         int runs = 3;
+        int forks = 1;
         long timeout = 1800;
         ForkSpec fork = null;
         boolean largeState = false;
@@ -102,14 +108,15 @@ record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, doub
             String a = args[i];
             switch (a) {
                 case "--help", "-h" -> {
-                    return new BenchmarkOptions(workloads, parallelisms, scale, warmups, runs, timeout, null, false,
-                            true);
+                    return new BenchmarkOptions(workloads, parallelisms, scale, warmups, runs, forks, timeout, null,
+                            false, true);
                 }
                 case "--workloads" -> workloads = Workload.expand(Arrays.asList(value(args, ++i, a).split(",")));
                 case "--parallelism" -> parallelisms = parseInts(value(args, ++i, a), a);
                 case "--records-scale" -> scale = parseDouble(value(args, ++i, a), a);
                 case "--warmups" -> warmups = (int) parseLong(value(args, ++i, a), a);
                 case "--runs" -> runs = (int) parseLong(value(args, ++i, a), a);
+                case "--forks" -> forks = (int) parseLong(value(args, ++i, a), a);
                 case "--fork-timeout-seconds" -> timeout = parseLong(value(args, ++i, a), a);
                 case "--large-state" -> largeState = true;
                 case "--fork" -> {
@@ -119,7 +126,8 @@ record BenchmarkOptions(List<String> workloads, List<Integer> parallelisms, doub
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'\n" + USAGE);
             }
         }
-        return new BenchmarkOptions(workloads, parallelisms, scale, warmups, runs, timeout, fork, largeState, false);
+        return new BenchmarkOptions(workloads, parallelisms, scale, warmups, runs, forks, timeout, fork, largeState,
+                false);
     }
 
     /** @return the arguments that make a forked JVM measure {@code spec} with these options */

@@ -25,6 +25,19 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void forksRepeatEachMeasurementAndTheMedianForkIsReported() {
+        assertEquals(1, BenchmarkOptions.parse(new String[0]).forks());
+        assertEquals(3, BenchmarkOptions.parse(new String[] {"--forks", "3"}).forks());
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(new String[] {"--forks", "0"}));
+        ForkSpec spec = ForkSpec.engine("W3", 1);
+        List<ForkResult> forks = List.of(new ForkResult(spec, 8.0e6, 1, 7, 10), new ForkResult(spec, 6.0e6, 1, 7, 12),
+                new ForkResult(spec, 7.0e6, 1, 7, 11));
+        assertEquals(7.0e6, BenchmarkRunner.medianFork(forks).recordsPerSecond());
+        assertEquals(6.0e6, BenchmarkRunner.medianFork(forks.subList(0, 2)).recordsPerSecond(),
+                "of two, the lower one");
+    }
+
+    @Test
     void runnerPlansEngineForksThenLoopForksPerWorkload() {
         BenchmarkRunner runner = new BenchmarkRunner(BenchmarkOptions.parse(new String[0]), System.out);
         assertEquals(List.of("W1 engine p1", "W1 engine p2", "W1 loop", "W1 loop-unboxed", "W2 engine p1",
