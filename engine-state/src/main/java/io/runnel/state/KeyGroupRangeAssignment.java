@@ -18,10 +18,18 @@ public final class KeyGroupRangeAssignment {
      * @throws NullPointerException if the key is null (keyBy does not allow null keys)
      */
     public static int assignToKeyGroup(Object key, int maxParallelism) {
+        return computeKeyGroupForKeyHash(checkKey(key).hashCode(), maxParallelism);
+    }
+
+    /**
+     * @return {@code key}
+     * @throws NullPointerException if the key is null (keyBy does not allow null keys)
+     */
+    public static Object checkKey(Object key) {
         if (key == null) {
             throw new NullPointerException("keyBy produced a null key; keys must not be null");
         }
-        return computeKeyGroupForKeyHash(key.hashCode(), maxParallelism);
+        return key;
     }
 
     /** @return the key group for a key's {@code hashCode()} */

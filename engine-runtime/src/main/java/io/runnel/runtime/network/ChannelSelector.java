@@ -118,9 +118,7 @@ public abstract class ChannelSelector<T> {
 
         @Override
         public int selectChannel(T value) throws Exception {
-            if (keySelector.getKey(value) == null) {
-                throw new NullPointerException("keyBy produced a null key; keys must not be null");
-            }
+            KeyGroupRangeAssignment.checkKey(keySelector.getKey(value));
             return 0;
         }
     }

@@ -6,8 +6,6 @@ import io.runnel.api.typeutils.DataInputDeserializer;
 import io.runnel.api.typeutils.TypeSerializer;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * Every (key, namespace) of one state, read from a scan over key groups: each stored key is
@@ -20,44 +18,24 @@ import java.util.NoSuchElementException;
  * @param <K> the key type
  * @param <N> the namespace type
  */
-final class RocksDBKeysAndNamespacesIterator<K, N> implements Iterator<Tuple2<K, N>> {
+final class RocksDBKeysAndNamespacesIterator<K, N> extends RocksDBScanIterator<Tuple2<K, N>> {
 
-    private final RocksDBRangeIterator range;
     private final TypeSerializer<K> keySerializer;
     private final TypeSerializer<N> namespaceSerializer;
     private final DataInputDeserializer in = new DataInputDeserializer();
     /** Key group, key and namespace bytes of the last pair returned. Owner: task thread. */
     private byte[] lastBytes;
-    /** The pair found by {@link #hasNext()} and not yet returned. Owner: task thread. */
-    private Tuple2<K, N> next;
 
     RocksDBKeysAndNamespacesIterator(RocksDBRangeIterator range, TypeSerializer<K> keySerializer,
                                      TypeSerializer<N> namespaceSerializer) {
-        this.range = range;
+        super(range);
         this.keySerializer = keySerializer;
         this.namespaceSerializer = namespaceSerializer;
     }
 
-    @Override
-    public boolean hasNext() {
-        while (next == null && range.hasNext()) {
-            next = pairOf(range.next().key());
-        }
-        return next != null;
-    }
-
-    @Override
-    public Tuple2<K, N> next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Tuple2<K, N> pair = next;
-        next = null;
-        return pair;
-    }
-
     /** @return the entry's (key, namespace), or null if it repeats the last one */
-    private Tuple2<K, N> pairOf(byte[] stored) {
+    @Override
+    Tuple2<K, N> decode(byte[] stored) {
         in.setBuffer(stored, 2, stored.length - 2);
         K key;
         N namespace;

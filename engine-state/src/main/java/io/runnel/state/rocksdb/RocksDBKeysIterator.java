@@ -5,8 +5,6 @@ import io.runnel.api.typeutils.DataInputDeserializer;
 import io.runnel.api.typeutils.TypeSerializer;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * The keys of one state's entries in one namespace, read from a scan over key groups: each stored key is
@@ -18,17 +16,14 @@ import java.util.NoSuchElementException;
  *
  * @param <K> the key type
  */
-final class RocksDBKeysIterator<K> implements Iterator<K> {
+final class RocksDBKeysIterator<K> extends RocksDBScanIterator<K> {
 
-    private final RocksDBRangeIterator range;
     private final TypeSerializer<K> keySerializer;
     private final byte[] namespace;
     private final boolean userKeysFollow;
     private final DataInputDeserializer in = new DataInputDeserializer();
     /** Key group and key bytes of the last key returned. Owner: task thread. */
     private byte[] lastKeyBytes;
-    /** The key found by {@link #hasNext()} and not yet returned. Owner: task thread. */
-    private K next;
 
     /**
      * @param namespace the serialized namespace to match
@@ -36,32 +31,15 @@ final class RocksDBKeysIterator<K> implements Iterator<K> {
      */
     RocksDBKeysIterator(RocksDBRangeIterator range, TypeSerializer<K> keySerializer, byte[] namespace,
                         boolean userKeysFollow) {
-        this.range = range;
+        super(range);
         this.keySerializer = keySerializer;
         this.namespace = namespace;
         this.userKeysFollow = userKeysFollow;
     }
 
-    @Override
-    public boolean hasNext() {
-        while (next == null && range.hasNext()) {
-            next = keyOf(range.next().key());
-        }
-        return next != null;
-    }
-
-    @Override
-    public K next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        K key = next;
-        next = null;
-        return key;
-    }
-
     /** @return the entry's key if it is in the namespace and not a repeat, else null */
-    private K keyOf(byte[] stored) {
+    @Override
+    K decode(byte[] stored) {
         in.setBuffer(stored, 2, stored.length - 2);
         K key;
         try {
