@@ -74,14 +74,6 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
     <N> Stream<Tuple2<K, N>> getKeysAndNamespaces(String stateName);
 
     /**
-     * @return true if state lives in deserialized objects on the JVM heap, so that an operator may keep per-key
-     *     bookkeeping in memory next to it; false for backends meant for state larger than memory
-     */
-    default boolean holdsStateOnHeap() {
-        return false;
-    }
-
-    /**
      * Creates a priority queue held by this backend (timers).
      *
      * @param name unique among the queues and states of this backend

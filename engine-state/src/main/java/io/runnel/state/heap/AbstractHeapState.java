@@ -3,6 +3,7 @@ package io.runnel.state.heap;
 import io.runnel.api.state.StateDescriptor;
 import io.runnel.api.typeutils.TypeSerializer;
 import io.runnel.state.InternalKvState;
+import io.runnel.state.NamespaceDrainableState;
 import io.runnel.state.VoidNamespace;
 import java.util.Collection;
 import java.util.function.BinaryOperator;
@@ -26,7 +27,7 @@ import java.util.function.BinaryOperator;
  * @param <N> namespace type
  * @param <S> the stored object type
  */
-abstract class AbstractHeapState<K, N, S> implements InternalKvState<N> {
+abstract class AbstractHeapState<K, N, S> implements InternalKvState<N>, NamespaceDrainableState<K, N> {
 
     final HeapKeyedStateBackend<K> backend;
     final HeapStateMeta meta;
@@ -72,6 +73,21 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N> {
             lastIndex = -1;
             map.remove(key, namespace);
         }
+    }
+
+    @Override
+    public final int drainNamespace(N namespace, Visitor<K> visitor) throws Exception {
+        lastIndex = -1;
+        return table.drain(namespace, (map, keyGroup, key, slot) -> {
+            // The map of the key group holds the key, so the key group is known without hashing the key again.
+            backend.setCurrentKeyInGroup(key, keyGroup);
+            S state = map.stateAt(slot);
+            if (state != null && map.isShared(slot)) {
+                // The visitor owns what it gets and may change it; a live snapshot keeps the original.
+                state = copier.copy(state);
+            }
+            visitor.visit(key, state);
+        });
     }
 
     /** @return the state object of the current key in {@code namespace}, removed from the table; null if none */

@@ -124,6 +124,15 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         this.currentKeyGroup = keyGroup;
     }
 
+    /**
+     * Sets the current key when the caller knows its key group, because it found the key in that group's state
+     * map: no hash and no range check.
+     */
+    void setCurrentKeyInGroup(K key, int keyGroup) {
+        this.currentKey = key;
+        this.currentKeyGroup = keyGroup;
+    }
+
     @Override
     public K getCurrentKey() {
         return currentKey;
@@ -221,12 +230,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     public <N> Stream<Tuple2<K, N>> getKeysAndNamespaces(String stateName) {
         AbstractHeapState<K, ?, ?> s = states.get(stateName);
         return s == null ? Stream.empty() : ((StateTable<K, N, ?>) s.table).keysAndNamespaces();
-    }
-
-    /** @return true: states are maps of objects on the heap */
-    @Override
-    public boolean holdsStateOnHeap() {
-        return true;
     }
 
     /**

@@ -154,10 +154,63 @@ final class StateMap<K, N, S> {
 
     /** Removes (key, namespace), shifting later entries of its probe run back so lookups still find them. */
     void remove(K key, N namespace) {
-        int gap = indexOf(key, namespace);
-        if (gap < 0) {
-            return;
+        int slot = indexOf(key, namespace);
+        if (slot >= 0) {
+            removeAt(slot);
         }
+    }
+
+    /**
+     * Visits the entries of {@code namespace} in slot order and removes each right after its visit: one pass over
+     * the arrays instead of a lookup per key (see {@link io.runnel.state.NamespaceDrainableState}).
+     *
+     * @param namespace matched by identity or {@code equals}
+     * @param visitor gets each entry's key and slot; it may read the slot ({@link #stateAt}, {@link #isShared}) but
+     *     must not change this map
+     * @return the number of entries removed
+     * @throws IllegalStateException if the visitor changed this map
+     * @throws Exception what the visitor throws; that entry and the ones after it stay
+     */
+    @SuppressWarnings("unchecked")
+    int drain(Object namespace, SlotVisitor<K> visitor) throws Exception {
+        int drained = 0;
+        int i = 0;
+        while (i < hashes.length) {
+            Object k = entries[3 * i];
+            if (k == null || !sameNamespace(entries[3 * i + 1], namespace)) {
+                i++;
+                continue;
+            }
+            int before = version;
+            visitor.visit((K) k, i);
+            if (version != before) {
+                throw new IllegalStateException("a state was changed while its entries of namespace " + namespace
+                        + " were being drained");
+            }
+            // Stay on slot i: the backward shift may have moved a later entry of the same probe run into it. It
+            // never moves an unvisited entry to a slot before i (see removeAt), so one pass sees every entry.
+            removeAt(i);
+            drained++;
+        }
+        return drained;
+    }
+
+    /**
+     * Receives one slot of {@link #drain}.
+     *
+     * @param <K> key type
+     */
+    @FunctionalInterface
+    interface SlotVisitor<K> {
+        void visit(K key, int slot) throws Exception;
+    }
+
+    /**
+     * Removes the entry at a slot by backward-shift deletion: the entries after it in its probe run move back one
+     * gap at a time, each into a gap cyclically between its home slot and itself, so lookups still find them.
+     */
+    private void removeAt(int slot) {
+        int gap = slot;
         if (versions.highestLive() != 0) {
             unshare();
         }

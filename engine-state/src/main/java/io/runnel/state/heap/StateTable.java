@@ -59,6 +59,37 @@ final class StateTable<K, N, S> {
         }
     }
 
+    /**
+     * Drains {@code namespace} from the maps in key-group order (see {@link StateMap#drain}).
+     *
+     * @param visitor gets each entry's map, key group, key and slot
+     * @return the number of entries removed
+     * @throws Exception what the visitor throws
+     */
+    int drain(Object namespace, GroupSlotVisitor<K, N, S> visitor) throws Exception {
+        int drained = 0;
+        for (int i = 0; i < maps.length; i++) {
+            StateMap<K, N, S> m = maps[i];
+            if (m != null && m.size() > 0) {
+                int keyGroup = range.startKeyGroup() + i;
+                drained += m.drain(namespace, (key, slot) -> visitor.visit(m, keyGroup, key, slot));
+            }
+        }
+        return drained;
+    }
+
+    /**
+     * Receives one slot of {@link #drain}.
+     *
+     * @param <K> key type
+     * @param <N> namespace type
+     * @param <S> state object type
+     */
+    @FunctionalInterface
+    interface GroupSlotVisitor<K, N, S> {
+        void visit(StateMap<K, N, S> map, int keyGroup, K key, int slot) throws Exception;
+    }
+
     /** @return the keys with an entry in {@code namespace}, key group by key group */
     Stream<K> keys(Object namespace) {
         return Arrays.stream(maps).filter(Objects::nonNull).flatMap(m -> m.keys(namespace));

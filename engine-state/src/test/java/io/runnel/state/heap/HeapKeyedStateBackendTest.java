@@ -1,7 +1,9 @@
 package io.runnel.state.heap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +18,11 @@ import io.runnel.api.state.ReducingState;
 import io.runnel.api.state.ReducingStateDescriptor;
 import io.runnel.api.state.ValueState;
 import io.runnel.api.state.ValueStateDescriptor;
+import io.runnel.api.typeutils.BasicSerializers;
+import io.runnel.state.InternalKvState;
 import io.runnel.state.KeyGroupRange;
 import io.runnel.state.KeyGroupRangeAssignment;
+import io.runnel.state.NamespaceDrainableState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +69,68 @@ class HeapKeyedStateBackendTest {
         assertNull(sum.get());
         assertNull(avg.get());
         assertEquals(last.size(), backend.numEntries("v"));
+    }
+
+    /**
+     * Draining one namespace visits its keys key group by key group with the backend's current key and key group
+     * set to each, hands out a copy of an object a live snapshot still holds, and leaves other namespaces alone.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void drainNamespaceVisitsKeysByKeyGroupWithTheCurrentKeySet() throws Exception {
+        ListState<Long> list = backend.getOrCreateKeyedState(BasicSerializers.LongSerializer.INSTANCE,
+                new ListStateDescriptor<>("windows", Long.class));
+        InternalKvState<Long> scoped = (InternalKvState<Long>) list;
+        Map<String, List<Long>> inWindow1 = new HashMap<>();
+        Map<String, List<Long>> inWindow2 = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 5_000; i++) {
+            String key = "k" + random.nextInt(700);
+            long window = 1 + random.nextInt(2);
+            long x = random.nextLong();
+            backend.setCurrentKey(key);
+            scoped.setCurrentNamespace(window);
+            list.add(x);
+            (window == 1 ? inWindow1 : inWindow2).computeIfAbsent(key, k -> new ArrayList<>()).add(x);
+        }
+        int snapshotVersion = backend.copyOnWriteVersions().take();
+        StateMap.StateMapSnapshot[] snapshot =
+                ((AbstractHeapState<String, Long, ?>) list).table.snapshot(snapshotVersion);
+        Map<String, Object> drained = new HashMap<>();
+        List<Integer> keyGroups = new ArrayList<>();
+        int count = ((NamespaceDrainableState<String, Long>) list).drainNamespace(1L, (key, contents) -> {
+            assertSame(key, backend.getCurrentKey());
+            assertEquals(KeyGroupRangeAssignment.assignToKeyGroup(key, 128), backend.getCurrentKeyGroup());
+            keyGroups.add(backend.getCurrentKeyGroup());
+            ((List<Long>) contents).add(-1L);
+            drained.put(key, contents);
+        });
+        assertEquals(inWindow1.size(), count);
+        inWindow1.values().forEach(values -> values.add(-1L));
+        assertEquals(inWindow1, drained);
+        List<Integer> sorted = new ArrayList<>(keyGroups);
+        sorted.sort(null);
+        assertEquals(sorted, keyGroups, "key groups in order");
+        for (String key : inWindow1.keySet()) {
+            backend.setCurrentKey(key);
+            scoped.setCurrentNamespace(1L);
+            assertFalse(list.get().iterator().hasNext(), key);
+        }
+        for (Map.Entry<String, List<Long>> e : inWindow2.entrySet()) {
+            backend.setCurrentKey(e.getKey());
+            scoped.setCurrentNamespace(2L);
+            List<Long> values = new ArrayList<>();
+            list.get().forEach(values::add);
+            assertEquals(e.getValue(), values, e.getKey());
+        }
+        for (StateMap.StateMapSnapshot group : snapshot) {
+            for (int i = 0; group != null && i < group.capacity(); i++) {
+                if (group.keyAt(i) != null) {
+                    assertFalse(((List<Long>) group.stateAt(i)).contains(-1L), "the snapshot's list was changed");
+                }
+            }
+        }
+        backend.copyOnWriteVersions().release(snapshotVersion);
     }
 
     @Test

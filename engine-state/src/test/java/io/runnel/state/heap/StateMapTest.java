@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,75 @@ class StateMapTest {
                 assertEquals(reference.get(k), index < 0 ? null : map.stateAt(index), "seed " + seed + " key " + id);
             }
         }
+    }
+
+    /** A key with a chosen hash code, so that a few codes make long probe runs that often wrap around. */
+    record HashedKey(int id, int hash) {
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /**
+     * A drain removes while it scans, and backward shifts move entries under the scan; every entry of the namespace
+     * must still be visited exactly once, with its state, and every other entry stay findable. Odd seeds hold a
+     * snapshot, whose entries must not change.
+     */
+    @Test
+    void drainVisitsEachEntryOfItsNamespaceOnceAndKeepsTheOthers() throws Exception {
+        for (long seed = 0; seed < 40; seed++) {
+            CopyOnWriteVersions versions = new CopyOnWriteVersions();
+            StateMap<HashedKey, String, Integer> map = new StateMap<>(versions);
+            SplittableRandom random = new SplittableRandom(seed);
+            int[] codes = random.ints(3).toArray();
+            Map<List<Object>, Integer> reference = new HashMap<>();
+            int entries = 5 + random.nextInt(90);
+            for (int op = 0; op < entries; op++) {
+                HashedKey k = new HashedKey(random.nextInt(60), codes[random.nextInt(codes.length)]);
+                String namespace = random.nextBoolean() ? "a" : "b";
+                map.put(k, namespace, op);
+                reference.put(List.of(k, namespace), op);
+            }
+            StateMap.StateMapSnapshot snapshot = seed % 2 == 1 ? map.snapshot(versions.take()) : null;
+            Object[] snapshotEntries = snapshot == null ? null : snapshot.entries().clone();
+            Map<HashedKey, Integer> visited = new HashMap<>();
+            List<String> twice = new ArrayList<>();
+            // An equal namespace that is not the stored instance.
+            int drained = map.drain(new String("a"), (key, slot) -> {
+                if (visited.put(key, map.stateAt(slot)) != null) {
+                    twice.add(key.toString());
+                }
+            });
+            Map<HashedKey, Integer> expected = new HashMap<>();
+            reference.forEach((pair, state) -> {
+                if (pair.get(1).equals("a")) {
+                    expected.put((HashedKey) pair.get(0), state);
+                }
+            });
+            assertEquals(List.of(), twice, "seed " + seed);
+            assertEquals(expected, visited, "seed " + seed);
+            assertEquals(expected.size(), drained, "seed " + seed);
+            assertEquals(reference.size() - expected.size(), map.size(), "seed " + seed);
+            for (Map.Entry<List<Object>, Integer> e : reference.entrySet()) {
+                int index = map.indexOf((HashedKey) e.getKey().get(0), (String) e.getKey().get(1));
+                Integer expectedState = e.getKey().get(1).equals("a") ? null : e.getValue();
+                assertEquals(expectedState, index < 0 ? null : map.stateAt(index), "seed " + seed + " " + e.getKey());
+            }
+            if (snapshot != null) {
+                assertArrayEquals(snapshotEntries, snapshot.entries(), "seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void aDrainWhoseVisitorChangesTheMapFails() {
+        StateMap<String, String, Integer> map = new StateMap<>(new CopyOnWriteVersions());
+        map.put("k", "a", 1);
+        map.put("j", "a", 2);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> map.drain("a", (key, slot) -> map.remove(key.equals("k") ? "j" : "k", "a")));
+        assertTrue(e.getMessage().contains("namespace a"), e.getMessage());
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.runnel.api.windowing.windows.TimeWindow;
 import io.runnel.state.InternalAppendingState;
 import io.runnel.state.InternalKvState;
 import io.runnel.state.KeyedStateBackend;
+import io.runnel.state.NamespaceDrainableState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,19 @@ abstract class SliceContents<IN> {
      */
     abstract Object combine(List<TimeWindow> slices) throws Exception;
 
+    /**
+     * @return the slices' state if its entries of one slice can be drained in one pass (see
+     *     {@link NamespaceDrainableState}), or null if it cannot
+     */
+    abstract NamespaceDrainableState<Object, TimeWindow> drainable();
+
+    /**
+     * @param drained what a drain of one slice gave for a key (see {@link NamespaceDrainableState#drainNamespace})
+     * @return the contents of a window made of that one slice, as {@link #combine} gives them; null for none
+     * @throws Exception from the user's function
+     */
+    abstract Object windowContentsOf(Object drained) throws Exception;
+
     /** @return true if {@link #combine} returns an {@code Iterable} of elements */
     boolean isIterable() {
         return false;
@@ -85,6 +99,11 @@ abstract class SliceContents<IN> {
     private static <S extends State> S register(KeyedStateBackend<?> backend,
                                                 io.runnel.api.state.StateDescriptor<?> descriptor) {
         return backend.getOrCreateKeyedState(TimeWindow.Serializer.INSTANCE, descriptor);
+    }
+
+    @SuppressWarnings("unchecked")
+    static NamespaceDrainableState<Object, TimeWindow> drainableOf(State state) {
+        return state instanceof NamespaceDrainableState<?, ?> d ? (NamespaceDrainableState<Object, TimeWindow>) d : null;
     }
 
     @SuppressWarnings("unchecked")
@@ -124,6 +143,16 @@ abstract class SliceContents<IN> {
         @Override
         boolean isEmpty() {
             return state.get() == null;
+        }
+
+        @Override
+        NamespaceDrainableState<Object, TimeWindow> drainable() {
+            return drainableOf(state);
+        }
+
+        @Override
+        Object windowContentsOf(Object drained) {
+            return drained;
         }
 
         @Override
@@ -173,6 +202,17 @@ abstract class SliceContents<IN> {
         @Override
         boolean isEmpty() {
             return state.value() == null;
+        }
+
+        @Override
+        NamespaceDrainableState<Object, TimeWindow> drainable() {
+            return drainableOf(state);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        Object windowContentsOf(Object drained) {
+            return drained == null ? null : function.getResult((ACC) drained);
         }
 
         @Override
@@ -234,6 +274,16 @@ abstract class SliceContents<IN> {
         @Override
         boolean isEmpty() {
             return !state.get().iterator().hasNext();
+        }
+
+        @Override
+        NamespaceDrainableState<Object, TimeWindow> drainable() {
+            return drainableOf(state);
+        }
+
+        @Override
+        Object windowContentsOf(Object drained) {
+            return drained == null || ((List<?>) drained).isEmpty() ? null : drained;
         }
 
         @Override

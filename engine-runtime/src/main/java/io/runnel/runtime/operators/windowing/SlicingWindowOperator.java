@@ -21,12 +21,12 @@ import io.runnel.runtime.operators.timers.InternalTimer;
 import io.runnel.runtime.operators.timers.InternalTimerServiceImpl;
 import io.runnel.runtime.operators.timers.Triggerable;
 import io.runnel.state.KeyedStateBackend;
+import io.runnel.state.NamespaceDrainableState;
 import io.runnel.streamrecord.StreamRecord;
 import io.runnel.streamrecord.Watermark;
 import io.runnel.streamrecord.WatermarkStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Sliding (and tumbling) windows kept as slices: time is cut into slices of {@code gcd(size, slide)} ms, each element updates the
@@ -41,11 +41,12 @@ import java.util.stream.Collectors;
  * slices have content, so each key keeps one timer chain, and drops the slices no later window needs. An element
  * whose last window has already fired is late (side output or {@code numLateRecordsDropped}).
  *
- * <p>Event-time tumbling windows on a backend that {@linkplain KeyedStateBackend#holdsStateOnHeap() holds state
- * on the heap} register no timers: {@link PendingWindows} lists, per window, the keys that have content, and a
- * watermark fires the windows it passed key group by key group. A firing then reads the state maps of one key
- * group in a row instead of polling a timer queue and reading a cold timer, key and map per (key, window); with
- * W3's 10 s windows this was most of the window task's time. The list is rebuilt from the state on restore
+ * <p>Event-time tumbling windows whose state can be {@linkplain NamespaceDrainableState drained} by namespace (the
+ * heap backend's) register no timers: {@link PendingWindows} lists the windows with content, and a watermark
+ * fires each window it passed by draining the window's entries from the state in one pass, key group by key
+ * group. Per-key timers would cost a queued timer per (key, window), and each firing a heap poll plus cold reads
+ * of the timer and key and two hash lookups (read, then clear) of an entry last touched seconds before; with W3's
+ * 10 s windows that was most of the window task's time. The window list is rebuilt from the state on restore
  * (the heap backend restores only its own snapshots, so a snapshot never mixes the two paths).
  *
  * <p><b>Threading:</b> task thread only.
@@ -73,12 +74,12 @@ public final class SlicingWindowOperator<K, IN, OUT>
     private final Output<OUT> output;
     private final WindowEmitter<K, OUT, TimeWindow> emitter;
     /**
-     * Event-time tumbling windows on a heap backend fire from {@link #pending} instead of per-key timers: the
-     * timer queue would cost a queued timer per (key, window) and a heap poll plus cold reads per firing.
+     * Set in {@link #open()} for event-time tumbling windows whose state can be drained by window: they fire from
+     * {@link #pending} by draining, instead of from per-key timers. Null otherwise. Owner: task thread.
      */
-    private final boolean indexed;
-    /** The windows with content and their keys, when {@link #indexed}; owner: task thread. */
-    private final PendingWindows<K> pending = new PendingWindows<>();
+    private NamespaceDrainableState<Object, TimeWindow> drainable;
+    /** The windows with content, when {@link #drainable} is set; owner: task thread. */
+    private final PendingWindows pending = new PendingWindows();
     /** Created in {@link #open()}; owner: task thread. */
     private InternalTimerServiceImpl<K, TimeWindow> timers;
     private SliceContents<IN> slices;
@@ -150,7 +151,6 @@ public final class SlicingWindowOperator<K, IN, OUT>
         this.output = parameters.output();
         this.emitter = new WindowEmitter<>(output, windowFunction, backend, TimeWindow.Serializer.INSTANCE,
                 parameters.runtimeContext());
-        this.indexed = eventTime && slide == size && backend.holdsStateOnHeap();
     }
 
     private static long gcd(long a, long b) {
@@ -165,19 +165,16 @@ public final class SlicingWindowOperator<K, IN, OUT>
         lateRecordsDropped = parameters.runtimeContext().getLongCounter("numLateRecordsDropped");
         UserFunctions.open(parameters.runtimeContext(), incremental, windowFunction);
         emitter.setTimers(timers);
-        if (indexed) {
+        drainable = eventTime && slide == size ? slices.drainable() : null;
+        if (drainable != null) {
             restorePendingWindows();
         }
     }
 
     /** Rebuilds {@link #pending} from the window state restored from a snapshot (nothing for a fresh start). */
     private void restorePendingWindows() {
-        List<Tuple2<K, TimeWindow>> restored = backend.<TimeWindow>getKeysAndNamespaces(SliceContents.STATE_NAME)
-                .collect(Collectors.toList());
-        for (Tuple2<K, TimeWindow> entry : restored) {
-            backend.setCurrentKey(entry.f0());
-            pending.add(entry.f1(), entry.f0(), backend.getCurrentKeyGroup());
-        }
+        backend.<TimeWindow>getKeysAndNamespaces(SliceContents.STATE_NAME).map(Tuple2::f1).distinct()
+                .forEach(pending::add);
     }
 
     /** @return the start of the window of {@code slide} alignment at or before {@code time} */
@@ -230,9 +227,9 @@ public final class SlicingWindowOperator<K, IN, OUT>
             // The slice had content, so the timer of its first unfired window is already registered.
             return;
         }
-        if (indexed) {
+        if (drainable != null) {
             // The slice is the window, and it is not late: it fires when the watermark passes its end.
-            pending.add(slice, backend.getCurrentKey(), backend.getCurrentKeyGroup());
+            pending.add(slice);
             return;
         }
         // The first window holding this slice that has not fired yet; later ones follow through the timer chain.
@@ -282,22 +279,29 @@ public final class SlicingWindowOperator<K, IN, OUT>
     @Override
     public void processWatermark(Watermark watermark) throws Exception {
         timers.advanceWatermark(watermark.timestamp());
-        if (indexed) {
+        if (drainable != null) {
             firePending(watermark.timestamp());
         }
         output.emitWatermark(watermark);
     }
 
-    /** Fires every pending window the watermark passed, in window order, each key by key group. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Fires every pending window the watermark passed, in window order, each by draining its keys' entries from
+     * the state, key group by key group; the drain leaves the backend's current key at each entry's key.
+     */
     private void firePending(long watermark) throws Exception {
-        PendingWindows.Keys due;
-        while ((due = pending.pollDue(watermark)) != null) {
-            TimeWindow window = due.window();
-            for (Object key : due.inKeyGroupOrder()) {
-                backend.setCurrentKey((K) key);
-                fire(window);
-            }
+        TimeWindow window;
+        boolean iterable = slices.isIterable();
+        while ((window = pending.pollDue(watermark)) != null) {
+            TimeWindow fired = window;
+            drainable.drainNamespace(window, (key, drained) -> {
+                Object contents = slices.windowContentsOf(drained);
+                emitter.setWindow(fired);
+                if (contents != null) {
+                    emitter.emit(contents, iterable);
+                }
+                emitter.clearWindowState(fired);
+            });
         }
     }
 
