@@ -1,10 +1,14 @@
 package io.runnel.state;
 
+import java.util.List;
+
 /**
- * A keyed state whose entries of one namespace can be visited and removed in one pass over its storage, key group
- * by key group, without a hash lookup per key. A window operator uses it to fire every key of a window at once:
- * with per-key timers or key lists, each firing would look the (key, window) entry up twice (read, then clear)
- * and hash the key again, and those lookups miss the cache because the entry was last touched long before.
+ * A keyed state whose entries of some namespaces can be removed in one pass over its storage and then visited,
+ * key group by key group, without a hash lookup per key. A window operator uses it to fire every key of the
+ * windows a watermark passed at once: with per-key timers or key lists, each firing would look the (key, window)
+ * entry up twice (read, then clear) and hash the key again, and those lookups miss the cache because the entry
+ * was last touched long before. One pass serves all due windows: a watermark often passes many windows at once
+ * (at 9M events/s, a 200 ms watermark interval spans 18 of W3's 10 s windows).
  *
  * <p>Implemented by the heap backend's states, whose entries are objects in per-key-group hash maps. Backends for
  * state larger than memory do not implement it; a caller checks with {@code instanceof} and falls back to timers.
@@ -17,32 +21,35 @@ package io.runnel.state;
 public interface NamespaceDrainableState<K, N> {
 
     /**
-     * Visits every entry of {@code namespace}, in key-group order (within a key group in storage order), and removes
-     * each after its visit. Before each visit the backend's current key is that entry's key, so the visitor may read
-     * and write other states of the backend for it.
+     * Removes every entry whose namespace equals one of {@code namespaces}, then visits them: namespace by namespace
+     * in the list's order, within a namespace key group by key group. Before each visit the backend's current key
+     * is that entry's key, so the visitor may read and write states of the backend for it, this one included.
      *
-     * @param namespace the namespace to drain; matched by {@code equals}
-     * @param visitor called once per entry with the key and the stored contents: the value of a value or reducing
-     *     state, the accumulator of an aggregating state, a {@code java.util.List} of the elements of a list state;
-     *     the object is the caller's to keep (a live snapshot keeps its own copy)
-     * @return the number of entries visited and removed
-     * @throws IllegalStateException if the visitor changed this state
-     * @throws Exception whatever the visitor throws; entries not yet visited stay in the state
+     * @param namespaces distinct namespaces, matched by {@code equals}
+     * @param visitor called once per removed entry with its key, its namespace (the list's instance) and its stored
+     *     contents: the value of a value or reducing state, the accumulator of an aggregating state, a
+     *     {@code java.util.List} of the elements of a list state, a {@code java.util.Map} of a map state; the object
+     *     is the visitor's to keep (a live snapshot keeps its own copy)
+     * @return the number of entries removed
+     * @throws IllegalArgumentException if a namespace is listed twice
+     * @throws Exception whatever the visitor throws; the entries are removed all the same
      */
-    int drainNamespace(N namespace, Visitor<K> visitor) throws Exception;
+    int drainNamespaces(List<N> namespaces, Visitor<K, N> visitor) throws Exception;
 
     /**
      * Receives one drained entry.
      *
      * @param <K> key type
+     * @param <N> namespace type
      */
     @FunctionalInterface
-    interface Visitor<K> {
+    interface Visitor<K, N> {
         /**
          * @param key the entry's key, also the backend's current key
-         * @param contents the entry's stored contents (see {@link #drainNamespace})
-         * @throws Exception anything; it ends the drain
+         * @param namespace the entry's namespace
+         * @param contents the entry's stored contents (see {@link #drainNamespaces})
+         * @throws Exception anything; it ends the visits
          */
-        void visit(K key, Object contents) throws Exception;
+        void visit(K key, N namespace, Object contents) throws Exception;
     }
 }

@@ -6,6 +6,7 @@ import io.runnel.state.InternalKvState;
 import io.runnel.state.NamespaceDrainableState;
 import io.runnel.state.VoidNamespace;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.BinaryOperator;
 
 /**
@@ -76,18 +77,24 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N>, Namespa
     }
 
     @Override
-    public final int drainNamespace(N namespace, Visitor<K> visitor) throws Exception {
+    @SuppressWarnings("unchecked")
+    public final int drainNamespaces(List<N> namespaces, Visitor<K, N> visitor) throws Exception {
         lastIndex = -1;
-        return table.drain(namespace, (map, keyGroup, key, slot) -> {
-            // The map of the key group holds the key, so the key group is known without hashing the key again.
-            backend.setCurrentKeyInGroup(key, keyGroup);
-            S state = map.stateAt(slot);
-            if (state != null && map.isShared(slot)) {
+        DrainedEntries drained = new DrainedEntries(namespaces.size());
+        int removed = table.extract(namespaces, (position, keyGroup, key, state, shared) ->
                 // The visitor owns what it gets and may change it; a live snapshot keeps the original.
-                state = copier.copy(state);
+                drained.add(position, keyGroup, key, shared && state != null ? copier.copy(state) : state));
+        for (int p = 0; p < namespaces.size(); p++) {
+            N namespace = namespaces.get(p);
+            drained.touch(p);
+            for (int i = 0; i < drained.size(p); i++) {
+                K key = (K) drained.key(p, i);
+                // The key came out of its key group's map, so the group is known without hashing the key again.
+                backend.setCurrentKeyInGroup(key, drained.keyGroup(p, i));
+                visitor.visit(key, namespace, drained.state(p, i));
             }
-            visitor.visit(key, state);
-        });
+        }
+        return removed;
     }
 
     /** @return the state object of the current key in {@code namespace}, removed from the table; null if none */

@@ -161,48 +161,90 @@ final class StateMap<K, N, S> {
     }
 
     /**
-     * Visits the entries of {@code namespace} in slot order and removes each right after its visit: one pass over
-     * the arrays instead of a lookup per key (see {@link io.runnel.state.NamespaceDrainableState}).
+     * Removes every entry whose namespace is in {@code namespaces}, handing each to {@code sink} first, in slot
+     * order, then moves the others into fresh arrays sized for them: one pass over the arrays instead of a lookup
+     * and a backward shift per entry (see {@link io.runnel.state.NamespaceDrainableState}). Fresh arrays also
+     * leave an array a live snapshot reads untouched.
      *
-     * @param namespace matched by identity or {@code equals}
-     * @param visitor gets each entry's key and slot; it may read the slot ({@link #stateAt}, {@link #isShared}) but
-     *     must not change this map
+     * @param namespaces the namespaces to remove
+     * @param sink gets each removed entry; it must not change this map
      * @return the number of entries removed
-     * @throws IllegalStateException if the visitor changed this map
-     * @throws Exception what the visitor throws; that entry and the ones after it stay
      */
     @SuppressWarnings("unchecked")
-    int drain(Object namespace, SlotVisitor<K> visitor) throws Exception {
-        int drained = 0;
-        int i = 0;
-        while (i < hashes.length) {
-            Object k = entries[3 * i];
-            if (k == null || !sameNamespace(entries[3 * i + 1], namespace)) {
-                i++;
+    int extract(NamespacePositions namespaces, ExtractSink<K, S> sink) {
+        Object[] es = entries;
+        int capacity = hashes.length;
+        int removed = 0;
+        boolean[] gone = null;
+        for (int i = 0; i < capacity; i++) {
+            Object k = es[3 * i];
+            if (k == null) {
                 continue;
             }
-            int before = version;
-            visitor.visit((K) k, i);
-            if (version != before) {
-                throw new IllegalStateException("a state was changed while its entries of namespace " + namespace
-                        + " were being drained");
+            int position = namespaces.positionOf(es[3 * i + 1]);
+            if (position >= 0) {
+                sink.accept(position, (K) k, (S) es[3 * i + 2], isShared(i));
+                if (gone == null) {
+                    gone = new boolean[capacity];
+                }
+                gone[i] = true;
+                removed++;
             }
-            // Stay on slot i: the backward shift may have moved a later entry of the same probe run into it. It
-            // never moves an unvisited entry to a slot before i (see removeAt), so one pass sees every entry.
-            removeAt(i);
-            drained++;
         }
-        return drained;
+        if (removed > 0) {
+            rebuildWithout(gone, size - removed);
+        }
+        return removed;
     }
 
     /**
-     * Receives one slot of {@link #drain}.
+     * Receives one entry of {@link #extract}.
      *
      * @param <K> key type
+     * @param <S> state object type
      */
     @FunctionalInterface
-    interface SlotVisitor<K> {
-        void visit(K key, int slot) throws Exception;
+    interface ExtractSink<K, S> {
+        /**
+         * @param position the namespace's position in the list the caller gave
+         * @param shared true if a live snapshot reads the state object (see {@link #isShared})
+         */
+        void accept(int position, K key, S state, boolean shared);
+    }
+
+    /** Moves the entries not marked {@code gone} into fresh arrays at most half full. */
+    private void rebuildWithout(boolean[] gone, int survivors) {
+        int capacity = INITIAL_CAPACITY;
+        while (capacity < 2 * survivors) {
+            capacity *= 2;
+        }
+        rehash(capacity, gone);
+        size = survivors;
+    }
+
+    /** Moves the entries, except those marked in {@code gone} (if not null), into fresh arrays of a capacity. */
+    private void rehash(int capacity, boolean[] gone) {
+        int[] oldHashes = hashes;
+        Object[] oldEntries = entries;
+        int[] oldStamps = stamps;
+        hashes = new int[capacity];
+        entries = new Object[3 * capacity];
+        stamps = new int[capacity];
+        // The new arrays belong to this map alone; a snapshot keeps reading the old ones.
+        sharedFrom = 0;
+        int mask = capacity - 1;
+        for (int j = 0; j < oldHashes.length; j++) {
+            if (oldEntries[3 * j] != null && (gone == null || !gone[j])) {
+                int i = oldHashes[j] & mask;
+                while (entries[3 * i] != null) {
+                    i = (i + 1) & mask;
+                }
+                hashes[i] = oldHashes[j];
+                System.arraycopy(oldEntries, 3 * j, entries, 3 * i, 3);
+                stamps[i] = oldStamps[j];
+            }
+        }
+        version++;
     }
 
     /**
@@ -269,28 +311,7 @@ final class StateMap<K, N, S> {
     }
 
     private void resize() {
-        int[] oldHashes = hashes;
-        Object[] oldEntries = entries;
-        int[] oldStamps = stamps;
-        int capacity = oldHashes.length * 2;
-        hashes = new int[capacity];
-        entries = new Object[3 * capacity];
-        stamps = new int[capacity];
-        // The new array belongs to this map alone; a snapshot keeps reading the old one.
-        sharedFrom = 0;
-        int mask = capacity - 1;
-        for (int j = 0; j < oldHashes.length; j++) {
-            if (oldEntries[3 * j] != null) {
-                int i = oldHashes[j] & mask;
-                while (entries[3 * i] != null) {
-                    i = (i + 1) & mask;
-                }
-                hashes[i] = oldHashes[j];
-                System.arraycopy(oldEntries, 3 * j, entries, 3 * i, 3);
-                stamps[i] = oldStamps[j];
-            }
-        }
-        version++;
+        rehash(hashes.length * 2, null);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.runnel.state.heap;
 import io.runnel.api.common.Tuple2;
 import io.runnel.state.KeyGroupRange;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -60,34 +61,37 @@ final class StateTable<K, N, S> {
     }
 
     /**
-     * Drains {@code namespace} from the maps in key-group order (see {@link StateMap#drain}).
+     * Removes every entry whose namespace is in {@code namespaces} from the maps, key group by key group (see
+     * {@link StateMap#extract}).
      *
-     * @param visitor gets each entry's map, key group, key and slot
+     * @param namespaces distinct namespaces
+     * @param sink gets each removed entry with its key group; it must not change this table
      * @return the number of entries removed
-     * @throws Exception what the visitor throws
      */
-    int drain(Object namespace, GroupSlotVisitor<K, N, S> visitor) throws Exception {
-        int drained = 0;
+    int extract(List<N> namespaces, GroupExtractSink<K, S> sink) {
+        NamespacePositions positions = new NamespacePositions(namespaces);
+        int removed = 0;
         for (int i = 0; i < maps.length; i++) {
             StateMap<K, N, S> m = maps[i];
             if (m != null && m.size() > 0) {
                 int keyGroup = range.startKeyGroup() + i;
-                drained += m.drain(namespace, (key, slot) -> visitor.visit(m, keyGroup, key, slot));
+                removed += m.extract(positions,
+                        (position, key, state, shared) -> sink.accept(position, keyGroup, key, state, shared));
             }
         }
-        return drained;
+        return removed;
     }
 
     /**
-     * Receives one slot of {@link #drain}.
+     * Receives one entry of {@link #extract}.
      *
      * @param <K> key type
-     * @param <N> namespace type
      * @param <S> state object type
      */
     @FunctionalInterface
-    interface GroupSlotVisitor<K, N, S> {
-        void visit(StateMap<K, N, S> map, int keyGroup, K key, int slot) throws Exception;
+    interface GroupExtractSink<K, S> {
+        /** See {@link StateMap.ExtractSink#accept}; {@code keyGroup} is the entry's key group. */
+        void accept(int position, int keyGroup, K key, S state, boolean shared);
     }
 
     /** @return the keys with an entry in {@code namespace}, key group by key group */

@@ -72,65 +72,78 @@ class HeapKeyedStateBackendTest {
     }
 
     /**
-     * Draining one namespace visits its keys key group by key group with the backend's current key and key group
-     * set to each, hands out a copy of an object a live snapshot still holds, and leaves other namespaces alone.
+     * Draining two of three namespaces visits them namespace by namespace in the order given, each key group by key
+     * group with the backend's current key and key group set to each key, hands out a copy of an object a live
+     * snapshot still holds, and leaves the third namespace alone.
      */
     @Test
     @SuppressWarnings("unchecked")
-    void drainNamespaceVisitsKeysByKeyGroupWithTheCurrentKeySet() throws Exception {
+    void drainNamespacesVisitsWindowByWindowAndKeysByKeyGroupWithTheCurrentKeySet() throws Exception {
         ListState<Long> list = backend.getOrCreateKeyedState(BasicSerializers.LongSerializer.INSTANCE,
                 new ListStateDescriptor<>("windows", Long.class));
         InternalKvState<Long> scoped = (InternalKvState<Long>) list;
-        Map<String, List<Long>> inWindow1 = new HashMap<>();
-        Map<String, List<Long>> inWindow2 = new HashMap<>();
+        Map<Long, Map<String, List<Long>>> reference = new HashMap<>();
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 5_000; i++) {
             String key = "k" + random.nextInt(700);
-            long window = 1 + random.nextInt(2);
+            long window = 1 + random.nextInt(3);
             long x = random.nextLong();
             backend.setCurrentKey(key);
             scoped.setCurrentNamespace(window);
             list.add(x);
-            (window == 1 ? inWindow1 : inWindow2).computeIfAbsent(key, k -> new ArrayList<>()).add(x);
+            reference.computeIfAbsent(window, w -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(x);
         }
         int snapshotVersion = backend.copyOnWriteVersions().take();
         StateMap.StateMapSnapshot[] snapshot =
                 ((AbstractHeapState<String, Long, ?>) list).table.snapshot(snapshotVersion);
-        Map<String, Object> drained = new HashMap<>();
+        Map<Long, Map<String, Object>> drained = new HashMap<>();
+        List<Long> windowOrder = new ArrayList<>();
         List<Integer> keyGroups = new ArrayList<>();
-        int count = ((NamespaceDrainableState<String, Long>) list).drainNamespace(1L, (key, contents) -> {
-            assertSame(key, backend.getCurrentKey());
-            assertEquals(KeyGroupRangeAssignment.assignToKeyGroup(key, 128), backend.getCurrentKeyGroup());
-            keyGroups.add(backend.getCurrentKeyGroup());
-            ((List<Long>) contents).add(-1L);
-            drained.put(key, contents);
-        });
-        assertEquals(inWindow1.size(), count);
-        inWindow1.values().forEach(values -> values.add(-1L));
-        assertEquals(inWindow1, drained);
-        List<Integer> sorted = new ArrayList<>(keyGroups);
-        sorted.sort(null);
-        assertEquals(sorted, keyGroups, "key groups in order");
-        for (String key : inWindow1.keySet()) {
-            backend.setCurrentKey(key);
-            scoped.setCurrentNamespace(1L);
-            assertFalse(list.get().iterator().hasNext(), key);
+        int count = ((NamespaceDrainableState<String, Long>) list).drainNamespaces(List.of(3L, 1L),
+                (key, window, contents) -> {
+                    assertSame(key, backend.getCurrentKey());
+                    assertEquals(KeyGroupRangeAssignment.assignToKeyGroup(key, 128), backend.getCurrentKeyGroup());
+                    if (windowOrder.isEmpty() || !windowOrder.get(windowOrder.size() - 1).equals(window)) {
+                        windowOrder.add(window);
+                        keyGroups.clear();
+                    }
+                    keyGroups.add(backend.getCurrentKeyGroup());
+                    assertTrue(keyGroups.size() < 2
+                            || keyGroups.get(keyGroups.size() - 2) <= backend.getCurrentKeyGroup(), "key group order");
+                    ((List<Long>) contents).add(-1L);
+                    drained.computeIfAbsent(window, w -> new HashMap<>()).put(key, contents);
+                });
+        assertEquals(List.of(3L, 1L), windowOrder);
+        assertEquals(reference.get(1L).size() + reference.get(3L).size(), count);
+        for (long window : List.of(1L, 3L)) {
+            reference.get(window).values().forEach(values -> values.add(-1L));
+            assertEquals(reference.get(window), drained.get(window), "window " + window);
+            for (String key : reference.get(window).keySet()) {
+                backend.setCurrentKey(key);
+                scoped.setCurrentNamespace(window);
+                assertFalse(list.get().iterator().hasNext(), key);
+            }
         }
-        for (Map.Entry<String, List<Long>> e : inWindow2.entrySet()) {
+        for (Map.Entry<String, List<Long>> e : reference.get(2L).entrySet()) {
             backend.setCurrentKey(e.getKey());
             scoped.setCurrentNamespace(2L);
             List<Long> values = new ArrayList<>();
             list.get().forEach(values::add);
             assertEquals(e.getValue(), values, e.getKey());
         }
+        assertNoListHolds(snapshot, -1L);
+        backend.copyOnWriteVersions().release(snapshotVersion);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertNoListHolds(StateMap.StateMapSnapshot[] snapshot, long element) {
         for (StateMap.StateMapSnapshot group : snapshot) {
             for (int i = 0; group != null && i < group.capacity(); i++) {
                 if (group.keyAt(i) != null) {
-                    assertFalse(((List<Long>) group.stateAt(i)).contains(-1L), "the snapshot's list was changed");
+                    assertFalse(((List<Long>) group.stateAt(i)).contains(element), "the snapshot's list was changed");
                 }
             }
         }
-        backend.copyOnWriteVersions().release(snapshotVersion);
     }
 
     @Test

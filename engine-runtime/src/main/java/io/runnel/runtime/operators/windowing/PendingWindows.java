@@ -1,6 +1,8 @@
 package io.runnel.runtime.operators.windowing;
 
 import io.runnel.api.windowing.windows.TimeWindow;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,17 +30,21 @@ final class PendingWindows {
         }
     }
 
-    /** @return the earliest pending window whose max timestamp is at or before {@code watermark}, removed; or null */
-    TimeWindow pollDue(long watermark) {
-        Map.Entry<Long, TimeWindow> first = byStart.firstEntry();
-        if (first == null || first.getValue().maxTimestamp() > watermark) {
-            return null;
+    /**
+     * @return the pending windows whose max timestamp is at or before {@code watermark}, in start order, removed;
+     *     empty if none
+     */
+    List<TimeWindow> pollDue(long watermark) {
+        List<TimeWindow> due = new ArrayList<>();
+        Map.Entry<Long, TimeWindow> first;
+        while ((first = byStart.firstEntry()) != null && first.getValue().maxTimestamp() <= watermark) {
+            byStart.pollFirstEntry();
+            if (last == first.getValue()) {
+                last = null;
+            }
+            due.add(first.getValue());
         }
-        byStart.pollFirstEntry();
-        if (last == first.getValue()) {
-            last = null;
-        }
-        return first.getValue();
+        return due;
     }
 
     /** @return the number of pending windows */

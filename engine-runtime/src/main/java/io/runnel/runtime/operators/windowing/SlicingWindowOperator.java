@@ -43,8 +43,8 @@ import java.util.List;
  *
  * <p>Event-time tumbling windows whose state can be {@linkplain NamespaceDrainableState drained} by namespace (the
  * heap backend's) register no timers: {@link PendingWindows} lists the windows with content, and a watermark
- * fires each window it passed by draining the window's entries from the state in one pass, key group by key
- * group. Per-key timers would cost a queued timer per (key, window), and each firing a heap poll plus cold reads
+ * fires the windows it passed by draining their entries from the state in one pass, window by window and
+ * within a window key group by key group. Per-key timers would cost a queued timer per (key, window), and each firing a heap poll plus cold reads
  * of the timer and key and two hash lookups (read, then clear) of an entry last touched seconds before; with W3's
  * 10 s windows that was most of the window task's time. The window list is rebuilt from the state on restore
  * (the heap backend restores only its own snapshots, so a snapshot never mixes the two paths).
@@ -286,23 +286,23 @@ public final class SlicingWindowOperator<K, IN, OUT>
     }
 
     /**
-     * Fires every pending window the watermark passed, in window order, each by draining its keys' entries from
-     * the state, key group by key group; the drain leaves the backend's current key at each entry's key.
+     * Fires every pending window the watermark passed, in window order, by draining their entries from the state
+     * in one pass; each window's keys come key group by key group, with the backend's current key set to each.
      */
     private void firePending(long watermark) throws Exception {
-        TimeWindow window;
-        boolean iterable = slices.isIterable();
-        while ((window = pending.pollDue(watermark)) != null) {
-            TimeWindow fired = window;
-            drainable.drainNamespace(window, (key, drained) -> {
-                Object contents = slices.windowContentsOf(drained);
-                emitter.setWindow(fired);
-                if (contents != null) {
-                    emitter.emit(contents, iterable);
-                }
-                emitter.clearWindowState(fired);
-            });
+        List<TimeWindow> due = pending.pollDue(watermark);
+        if (due.isEmpty()) {
+            return;
         }
+        boolean iterable = slices.isIterable();
+        drainable.drainNamespaces(due, (key, window, drained) -> {
+            Object contents = slices.windowContentsOf(drained);
+            emitter.setWindow(window);
+            if (contents != null) {
+                emitter.emit(contents, iterable);
+            }
+            emitter.clearWindowState(window);
+        });
     }
 
     @Override
