@@ -148,6 +148,7 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N>, Namespa
         if (index < 0) {
             return null;
         }
+        map.adoptKey(index, key);
         S state = map.stateAt(index);
         if (map.isShared(index) && state != null) {
             state = copier.copy(state);

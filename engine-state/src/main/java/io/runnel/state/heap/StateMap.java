@@ -103,6 +103,20 @@ final class StateMap<K, N, S> {
         return (S) entries[3 * index + 2];
     }
 
+    /**
+     * Stores {@code key}, equal to the slot's key, as the slot's key object, unless a live snapshot reads the
+     * entries. The next lookup with the same instance then matches by identity on the entry's own cache line,
+     * instead of reading the hash array and comparing the stored key (two more cache lines for a string). Keys
+     * arrive as new instances after deserialization, and a deserializer's string cache hands out its current
+     * instance, which changes whenever the cache drops and re-reads a string.
+     */
+    void adoptKey(int index, K key) {
+        if (entries[3 * index] != key && versions.highestLive() == 0) {
+            unshare();
+            entries[3 * index] = key;
+        }
+    }
+
     /** Replaces the state at a slot. */
     void setStateAt(int index, S state) {
         if (versions.highestLive() != 0) {

@@ -117,6 +117,26 @@ class StateMapTest {
         assertTrue(e.getMessage().contains("namespace a is listed twice"), e.getMessage());
     }
 
+    /** An equal key instance is adopted as the stored key, except while a snapshot reads the entries. */
+    @Test
+    void anEqualKeyInstanceIsAdoptedUnlessASnapshotIsLive() {
+        CopyOnWriteVersions versions = new CopyOnWriteVersions();
+        StateMap<String, String, Integer> map = new StateMap<>(versions);
+        String stored = new String("word");
+        map.put(stored, "ns", 1);
+        String other = new String("word");
+        int version = versions.take();
+        StateMap.StateMapSnapshot snapshot = map.snapshot(version);
+        int index = map.indexOf(other, "ns");
+        map.adoptKey(index, other);
+        assertSame(stored, snapshot.keyAt(index), "a live snapshot's entries are not written");
+        assertSame(stored, map.snapshot(version).keyAt(index));
+        versions.release(version);
+        map.adoptKey(index, other);
+        assertSame(other, map.snapshot(versions.take()).keyAt(index));
+        assertEquals(1, map.stateAt(map.indexOf(new String("word"), "ns")));
+    }
+
     @Test
     void namespacesSeparateEntriesAndVersionChangesWhenSlotsMove() {
         StateMap<String, String, Integer> map = new StateMap<>(new CopyOnWriteVersions());
