@@ -21,6 +21,16 @@ import java.util.List;
 public interface NamespaceDrainableState<K, N> {
 
     /**
+     * Declares that this state holds few namespaces with many keys each (the slices of time windows, not sessions),
+     * so that it keeps each namespace's entries apart: lookups within one namespace then touch dense memory, and a
+     * drain takes a namespace's entries whole instead of scanning the others. Entries already stored (restored
+     * ones) are moved. Idempotent.
+     *
+     * @throws IllegalStateException if a snapshot of the backend is in progress
+     */
+    void partitionByNamespace();
+
+    /**
      * Removes every entry whose namespace equals one of {@code namespaces}, then visits them: namespace by namespace
      * in the list's order, within a namespace key group by key group. Before each visit the backend's current key
      * is that entry's key, so the visitor may read and write states of the backend for it, this one included.

@@ -68,12 +68,18 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N>, Namespa
      * it was created on, which by then may have been replaced (the key and namespace are those of its creation).
      */
     final void removeIfHolds(K key, int keyGroup, N namespace, S expected) {
-        StateMap<K, N, S> map = table.mapOrNull(keyGroup);
+        StateMap<K, N, S> map = table.mapOrNull(namespace, keyGroup);
         int index = map == null ? -1 : map.indexOf(key, namespace);
         if (index >= 0 && map.stateAt(index) == expected) {
             lastIndex = -1;
-            map.remove(key, namespace);
+            table.remove(key, keyGroup, namespace);
         }
+    }
+
+    @Override
+    public final void partitionByNamespace() {
+        lastIndex = -1;
+        table.partitionByNamespace();
     }
 
     @Override
@@ -101,7 +107,7 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N>, Namespa
     final S removeInternal(N namespace) {
         K key = backend.getCurrentKey();
         int keyGroup = backend.getCurrentKeyGroup();
-        StateMap<K, N, S> map = table.mapOrNull(keyGroup);
+        StateMap<K, N, S> map = table.mapOrNull(namespace, keyGroup);
         int index = map == null ? -1 : map.indexOf(key, namespace);
         if (index < 0) {
             return null;
@@ -112,7 +118,7 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N>, Namespa
             state = copier.copy(state);
         }
         lastIndex = -1;
-        map.remove(key, namespace);
+        table.remove(key, keyGroup, namespace);
         return state;
     }
 
@@ -142,7 +148,7 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N>, Namespa
      */
     public final S getInternal() {
         K key = backend.getCurrentKey();
-        StateMap<K, N, S> map = table.mapOrNull(backend.getCurrentKeyGroup());
+        StateMap<K, N, S> map = table.mapOrNull(currentNamespace, backend.getCurrentKeyGroup());
         int index = map == null ? -1 : map.indexOf(key, currentNamespace);
         remember(key, map, index);
         if (index < 0) {
@@ -164,7 +170,7 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N>, Namespa
             map.setStateAt(lastIndex, value);
             return;
         }
-        map = table.mapFor(backend.getCurrentKeyGroup());
+        map = table.mapFor(currentNamespace, backend.getCurrentKeyGroup());
         remember(key, map, map.put(key, currentNamespace, value));
     }
 
@@ -184,7 +190,8 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N>, Namespa
     @SuppressWarnings("unchecked")
     final void restore(RestoredState bytes, TypeSerializer<Object> keySerializer) {
         bytes.decodeEntries(keySerializer, meta.namespaceSerializer(), meta.stateSerializer(),
-                (keyGroup, key, namespace, state) -> table.mapFor(keyGroup).put((K) key, (N) namespace, (S) state));
+                (keyGroup, key, namespace, state) -> table.mapFor((N) namespace, keyGroup).put((K) key, (N) namespace,
+                        (S) state));
     }
 
     @Override

@@ -33,7 +33,7 @@ final class HeapSnapshotParts {
     static final class StatePart implements SnapshotPart {
         private final HeapStateMeta meta;
         private final int firstKeyGroup;
-        private final StateMap.StateMapSnapshot[] groups;
+        private final StateMap.StateMapSnapshot[][] groups;
         private final TypeSerializer<Object> keys;
         private final TypeSerializer<Object> namespaces;
         private final TypeSerializer<Object> states;
@@ -46,10 +46,11 @@ final class HeapSnapshotParts {
         /**
          * Task thread: duplicates the serializers for the async thread.
          *
-         * @param groups per key group from {@code firstKeyGroup}, the captured entries or null
+         * @param groups per key group from {@code firstKeyGroup}, the captured entries of its maps (one per
+         *     namespace partition)
          * @param expiry leaves out expired values, or null to keep every value
          */
-        StatePart(HeapStateMeta meta, int firstKeyGroup, StateMap.StateMapSnapshot[] groups,
+        StatePart(HeapStateMeta meta, int firstKeyGroup, StateMap.StateMapSnapshot[][] groups,
                   TypeSerializer<Object> keySerializer, SnapshotExpiryFilter expiry) {
             this.meta = meta;
             this.firstKeyGroup = firstKeyGroup;
@@ -78,11 +79,16 @@ final class HeapSnapshotParts {
 
         @Override
         public KeyGroupEntries entriesOf(int keyGroup) throws IOException {
-            StateMap.StateMapSnapshot group = groups[keyGroup - firstKeyGroup];
-            if (group == null) {
-                return null;
-            }
             out.clear();
+            int count = 0;
+            for (StateMap.StateMapSnapshot group : groups[keyGroup - firstKeyGroup]) {
+                count += write(group);
+            }
+            return count == 0 ? null : new KeyGroupEntries(count, out.getBuffer(), out.length());
+        }
+
+        /** Writes the live entries of one map's snapshot to {@code out}. @return how many */
+        private int write(StateMap.StateMapSnapshot group) throws IOException {
             int count = 0;
             for (int i = 0; i < group.capacity(); i++) {
                 Object key = group.keyAt(i);
@@ -103,7 +109,7 @@ final class HeapSnapshotParts {
                 writeField(states, state, scratch, out);
                 count++;
             }
-            return count == 0 ? null : new KeyGroupEntries(count, out.getBuffer(), out.length());
+            return count;
         }
     }
 

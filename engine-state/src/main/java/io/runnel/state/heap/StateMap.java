@@ -298,6 +298,29 @@ final class StateMap<K, N, S> {
         stamps[to] = stamps[from];
     }
 
+    /** Calls {@code action} with every entry, in slot order; the action must not change this map. */
+    @SuppressWarnings("unchecked")
+    void forEach(EntryConsumer<K, N, S> action) {
+        Object[] es = entries;
+        for (int i = 0; i < es.length / 3; i++) {
+            if (es[3 * i] != null) {
+                action.accept((K) es[3 * i], (N) es[3 * i + 1], (S) es[3 * i + 2]);
+            }
+        }
+    }
+
+    /**
+     * Receives one entry of {@link #forEach}.
+     *
+     * @param <K> key type
+     * @param <N> namespace type
+     * @param <S> state object type
+     */
+    @FunctionalInterface
+    interface EntryConsumer<K, N, S> {
+        void accept(K key, N namespace, S state);
+    }
+
     /** @return the keys with an entry in {@code namespace}; the map must not change while it is consumed */
     @SuppressWarnings("unchecked")
     Stream<K> keys(Object namespace) {

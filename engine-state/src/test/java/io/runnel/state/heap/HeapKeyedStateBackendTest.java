@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each kind of heap state against a plain-Java reference over random keys. */
 class HeapKeyedStateBackendTest {
@@ -76,12 +78,17 @@ class HeapKeyedStateBackendTest {
      * group with the backend's current key and key group set to each key, hands out a copy of an object a live
      * snapshot still holds, and leaves the third namespace alone.
      */
-    @Test
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
     @SuppressWarnings("unchecked")
-    void drainNamespacesVisitsWindowByWindowAndKeysByKeyGroupWithTheCurrentKeySet() throws Exception {
+    void drainNamespacesVisitsWindowByWindowAndKeysByKeyGroupWithTheCurrentKeySet(boolean partitioned)
+            throws Exception {
         ListState<Long> list = backend.getOrCreateKeyedState(BasicSerializers.LongSerializer.INSTANCE,
                 new ListStateDescriptor<>("windows", Long.class));
         InternalKvState<Long> scoped = (InternalKvState<Long>) list;
+        if (partitioned) {
+            ((NamespaceDrainableState<String, Long>) list).partitionByNamespace();
+        }
         Map<Long, Map<String, List<Long>>> reference = new HashMap<>();
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 5_000; i++) {
@@ -94,7 +101,7 @@ class HeapKeyedStateBackendTest {
             reference.computeIfAbsent(window, w -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(x);
         }
         int snapshotVersion = backend.copyOnWriteVersions().take();
-        StateMap.StateMapSnapshot[] snapshot =
+        StateMap.StateMapSnapshot[][] snapshot =
                 ((AbstractHeapState<String, Long, ?>) list).table.snapshot(snapshotVersion);
         Map<Long, Map<String, Object>> drained = new HashMap<>();
         List<Long> windowOrder = new ArrayList<>();
@@ -136,14 +143,63 @@ class HeapKeyedStateBackendTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static void assertNoListHolds(StateMap.StateMapSnapshot[] snapshot, long element) {
-        for (StateMap.StateMapSnapshot group : snapshot) {
-            for (int i = 0; group != null && i < group.capacity(); i++) {
-                if (group.keyAt(i) != null) {
-                    assertFalse(((List<Long>) group.stateAt(i)).contains(element), "the snapshot's list was changed");
+    private static void assertNoListHolds(StateMap.StateMapSnapshot[][] snapshot, long element) {
+        for (StateMap.StateMapSnapshot[] groups : snapshot) {
+            for (StateMap.StateMapSnapshot group : groups) {
+                for (int i = 0; i < group.capacity(); i++) {
+                    if (group.keyAt(i) != null) {
+                        assertFalse(((List<Long>) group.stateAt(i)).contains(element), "the snapshot's list changed");
+                    }
                 }
             }
         }
+    }
+
+    /** Entries stored before partitioning move into their namespace's maps; partitioning needs no live snapshot. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void partitioningMovesStoredEntriesAndIsRefusedWhileASnapshotIsLive() {
+        ValueState<Long> value = backend.getOrCreateKeyedState(BasicSerializers.LongSerializer.INSTANCE,
+                new ValueStateDescriptor<>("v", Long.class));
+        InternalKvState<Long> scoped = (InternalKvState<Long>) value;
+        for (long window = 0; window < 3; window++) {
+            scoped.setCurrentNamespace(window);
+            for (int k = 0; k < 300; k++) {
+                backend.setCurrentKey("k" + k);
+                value.update(window * 1000 + k);
+            }
+        }
+        int version = backend.copyOnWriteVersions().take();
+        NamespaceDrainableState<String, Long> drainable = (NamespaceDrainableState<String, Long>) value;
+        assertThrows(IllegalStateException.class, drainable::partitionByNamespace);
+        backend.copyOnWriteVersions().release(version);
+        drainable.partitionByNamespace();
+        for (long window = 0; window < 3; window++) {
+            scoped.setCurrentNamespace(window);
+            for (int k = 0; k < 300; k++) {
+                backend.setCurrentKey("k" + k);
+                assertEquals(window * 1000 + k, value.value());
+                if (k % 2 == 0) {
+                    value.clear();
+                }
+            }
+        }
+        assertEquals(450, backend.numEntries("v"));
+        assertEquals(150, backend.getKeys("v", 1L).count());
+        // Emptying a namespace drops its maps; writing to it again starts new ones.
+        scoped.setCurrentNamespace(2L);
+        for (int k = 1; k < 300; k += 2) {
+            backend.setCurrentKey("k" + k);
+            value.clear();
+        }
+        assertEquals(0, backend.getKeys("v", 2L).count());
+        backend.setCurrentKey("k7");
+        value.update(7L);
+        scoped.setCurrentNamespace(1L);
+        assertEquals(1007L, value.value());
+        scoped.setCurrentNamespace(2L);
+        assertEquals(7L, value.value());
+        assertEquals(301, backend.numEntries("v"));
     }
 
     @Test

@@ -25,6 +25,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Copy-on-write snapshots of the heap backend: what a snapshot writes is the state at the moment it was taken,
@@ -65,10 +67,15 @@ class HeapSnapshotRestoreTest {
         }
     }
 
-    @Test
-    void restoreSeesExactlyTheStateAtSnapshotTimeDespiteHeavyWritesAfterIt() throws Exception {
+    /**
+     * Also with the window state partitioned by namespace, restored into the other layout: partitions are a layout
+     * of the task's memory, not of the snapshot.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void restoreSeesExactlyTheStateAtSnapshotTimeDespiteHeavyWritesAfterIt(boolean partitioned) throws Exception {
         HeapKeyedStateBackend<String> backend = fixture().backend(ALL, List.of());
-        HeapStateModel.States states = new HeapStateModel.States(backend);
+        HeapStateModel.States states = new HeapStateModel.States(backend, partitioned);
         HeapStateModel model = new HeapStateModel();
         SplittableRandom random = new SplittableRandom(1);
         randomOperations(model, states, random, keys(500), 20_000);
@@ -83,13 +90,14 @@ class HeapSnapshotRestoreTest {
         assertEquals(0, backend.liveSnapshots());
         model.assertMatches(states, moreKeys);
         HeapKeyedStateBackend<String> restored = fixture().backend(ALL, List.of(handle));
-        atSnapshot.assertMatches(new HeapStateModel.States(restored), moreKeys);
+        atSnapshot.assertMatches(new HeapStateModel.States(restored, !partitioned), moreKeys);
     }
 
-    @Test
-    void twoLiveSnapshotsEachWriteTheStateOfTheirOwnTime() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void twoLiveSnapshotsEachWriteTheStateOfTheirOwnTime(boolean partitioned) throws Exception {
         HeapKeyedStateBackend<String> backend = fixture().backend(ALL, List.of());
-        HeapStateModel.States states = new HeapStateModel.States(backend);
+        HeapStateModel.States states = new HeapStateModel.States(backend, partitioned);
         HeapStateModel model = new HeapStateModel();
         SplittableRandom random = new SplittableRandom(2);
         List<String> keys = keys(800);
@@ -135,15 +143,16 @@ class HeapSnapshotRestoreTest {
         assertEquals(0, backend.liveSnapshots());
     }
 
-    @Test
-    void restoresEveryKeyAndTimerAfterScalingFromTwoToThreeAndToOne() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void restoresEveryKeyAndTimerAfterScalingFromTwoToThreeAndToOne(boolean partitioned) throws Exception {
         List<HeapKeyedStateBackend<String>> before = List.of(
                 fixture().backend(HeapSnapshotFixture.rangeOf(2, 0), List.of()),
                 fixture().backend(HeapSnapshotFixture.rangeOf(2, 1), List.of()));
         List<HeapStateModel.States> states = new ArrayList<>();
         List<KeyGroupedPriorityQueue<Timer>> queues = new ArrayList<>();
         for (HeapKeyedStateBackend<String> b : before) {
-            states.add(new HeapStateModel.States(b));
+            states.add(new HeapStateModel.States(b, partitioned));
             queues.add(b.createPriorityQueue("timers", Timer.SPEC));
         }
         HeapStateModel model = new HeapStateModel();
@@ -167,7 +176,7 @@ class HeapSnapshotRestoreTest {
                         HeapSnapshotFixture.handlesFor(range, handles));
                 List<String> own = keys.stream().filter(k -> range.contains(HeapSnapshotFixture.keyGroupOf(k)))
                         .collect(Collectors.toList());
-                model.assertMatches(new HeapStateModel.States(restored), own);
+                model.assertMatches(new HeapStateModel.States(restored, !partitioned), own);
                 assertTimersOfRange(restored, range, timers);
             }
         }

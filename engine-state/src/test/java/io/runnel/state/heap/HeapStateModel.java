@@ -17,6 +17,7 @@ import io.runnel.api.state.ValueState;
 import io.runnel.api.state.ValueStateDescriptor;
 import io.runnel.api.typeutils.BasicSerializers;
 import io.runnel.state.InternalMergingState;
+import io.runnel.state.NamespaceDrainableState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,8 +58,13 @@ final class HeapStateModel {
         final ListState<String> windowList;
         final InternalMergingState<Long> windowMerge;
 
-        @SuppressWarnings("unchecked")
         States(HeapKeyedStateBackend<String> b) {
+            this(b, false);
+        }
+
+        /** @param partitionWindows true to keep each window namespace's entries apart (see StateTable) */
+        @SuppressWarnings("unchecked")
+        States(HeapKeyedStateBackend<String> b, boolean partitionWindows) {
             backend = b;
             value = b.getOrCreateKeyedState(new ValueStateDescriptor<>("value", Long.class));
             array = b.getOrCreateKeyedState(new ValueStateDescriptor<>("array", long[].class));
@@ -70,6 +76,9 @@ final class HeapStateModel {
             windowList = b.getOrCreateKeyedState(BasicSerializers.LongSerializer.INSTANCE,
                     new ListStateDescriptor<>("windows", String.class));
             windowMerge = (InternalMergingState<Long>) windowList;
+            if (partitionWindows) {
+                ((NamespaceDrainableState<String, Long>) windowList).partitionByNamespace();
+            }
         }
     }
 
