@@ -43,10 +43,10 @@ import java.util.List;
  *
  * <p>Event-time tumbling windows whose state can be {@linkplain NamespaceDrainableState drained} by namespace (the
  * heap backend's) register no timers: {@link PendingWindows} lists the windows with content, and a watermark
- * fires the windows it passed by draining their entries from the state in one pass, window by window and
- * within a window key group by key group. Per-key timers would cost a queued timer per (key, window), and each firing a heap poll plus cold reads
- * of the timer and key and two hash lookups (read, then clear) of an entry last touched seconds before; with W3's
- * 10 s windows that was most of the window task's time. The state is also {@linkplain
+ * fires the windows it passed by draining their entries from the state in one pass, window by window and within a
+ * window key group by key group. Per-key timers would cost a queued timer per (key, window), and each firing a heap
+ * poll plus cold reads of the timer and key and two hash lookups (read, then clear) of an entry last touched
+ * seconds before; with W3's 10 s windows that was most of the window task's time. The state is also {@linkplain
  * NamespaceDrainableState#partitionByNamespace() partitioned by window}, so the open window's entries stay dense
  * while the windows a watermark has not yet passed fill up. The window list is rebuilt from the state on restore
  * (the heap backend restores only its own snapshots, so a snapshot never mixes the two paths).
