@@ -12,6 +12,10 @@ import java.util.concurrent.CompletableFuture;
  * framed as {@code [length:int][element bytes]} and may span buffers; a buffer goes to its subpartition when it
  * is full, on {@link #flushAll()} (the buffer timeout) and after every event, so events are never held back.
  *
+ * <p>A record for one channel is serialized straight into that channel's buffer ({@link DataOutputSerializer#wrap});
+ * only a record that does not fit in what is left of the buffer is copied, from where the serializer moved it.
+ * Events and broadcast records go through a scratch array and are copied into each channel.
+ *
  * <p><b>Threading:</b> producer task thread only.
  *
  * @param <T> the record value type
@@ -23,6 +27,8 @@ public final class RecordWriter<T> {
     private final ChannelSelector<T> channelSelector;
     private final StreamElementSerializer<T> serializer;
     private final DataOutputSerializer scratch = new DataOutputSerializer(256);
+    /** Writes records into the current buffer of their channel; its own array takes a record that overflows. */
+    private final DataOutputSerializer inPlace = new DataOutputSerializer(256);
     private final Buffer[] current;
     private final int[] position;
     private final boolean flushAlways;
@@ -51,20 +57,64 @@ public final class RecordWriter<T> {
      */
     public void emit(StreamRecord<T> record) throws Exception {
         int channel = channelSelector.selectChannel(record.getValue());
-        scratch.clear();
-        scratch.writeInt(0);
-        serializer.serializeRecord(record, scratch);
-        patchLength();
         if (channel == ChannelSelector.BROADCAST) {
+            scratch.clear();
+            scratch.writeInt(0);
+            serializer.serializeRecord(record, scratch);
+            patchLength();
             for (int c = 0; c < current.length; c++) {
                 copyToChannel(c);
             }
         } else {
-            copyToChannel(channel);
+            emitInPlace(channel, record);
         }
         if (flushAlways) {
             flushAll();
         }
+    }
+
+    /** Serializes a record after a length field in the channel's buffer, or copies it if it does not fit. */
+    private void emitInPlace(int channel, StreamRecord<T> record) throws Exception {
+        Buffer b = current[channel];
+        if (b == null) {
+            b = partition.getBufferPool().requestBufferBlocking();
+            current[channel] = b;
+            position[channel] = 0;
+        }
+        int start = position[channel];
+        if (b.capacity() - start < Integer.BYTES + 1) {
+            // No room for the length field and a byte: the copying path splits the frame over buffers.
+            inPlace.clear();
+            serializer.serializeRecord(record, inPlace);
+            copyFramed(channel, inPlace.getBuffer(), inPlace.length());
+            return;
+        }
+        byte[] memory = b.getMemory();
+        inPlace.wrap(memory, start + Integer.BYTES, b.capacity());
+        try {
+            serializer.serializeRecord(record, inPlace);
+            if (inPlace.writesInPlace()) {
+                int end = inPlace.length();
+                DataOutputSerializer.putInt(memory, start, end - start - Integer.BYTES);
+                position[channel] = end;
+                if (end == b.capacity()) {
+                    send(channel);
+                }
+                return;
+            }
+            // It did not fit: the serializer moved its bytes to its own array, and nothing was committed here.
+            copyFramed(channel, inPlace.getBuffer(), inPlace.length());
+        } finally {
+            inPlace.clear();
+        }
+    }
+
+    /** Frames {@code bytes[0, length)} with its length and copies the frame into the channel's buffers. */
+    private void copyFramed(int channel, byte[] bytes, int length) throws InterruptedException {
+        scratch.clear();
+        scratch.writeInt(length);
+        scratch.write(bytes, 0, length);
+        copyToChannel(channel);
     }
 
     /** Writes an event to every subpartition and flushes them. */
