@@ -168,10 +168,33 @@ final class StateMap<K, N, S> {
 
     /** Removes (key, namespace), shifting later entries of its probe run back so lookups still find them. */
     void remove(K key, N namespace) {
-        int slot = indexOf(key, namespace);
-        if (slot >= 0) {
-            removeAt(slot);
+        int gap = indexOf(key, namespace);
+        if (gap < 0) {
+            return;
         }
+        if (versions.highestLive() != 0) {
+            unshare();
+        }
+        int mask = hashes.length - 1;
+        int i = gap;
+        while (true) {
+            i = (i + 1) & mask;
+            if (entries[3 * i] == null) {
+                break;
+            }
+            int home = hashes[i] & mask;
+            // Move entry i into the gap unless its home slot lies cyclically in (gap, i].
+            boolean homeBetween = gap <= i ? (gap < home && home <= i) : (gap < home || home <= i);
+            if (!homeBetween) {
+                moveSlot(i, gap);
+                gap = i;
+            }
+        }
+        entries[3 * gap] = null;
+        entries[3 * gap + 1] = null;
+        entries[3 * gap + 2] = null;
+        size--;
+        version++;
     }
 
     /**
@@ -209,6 +232,24 @@ final class StateMap<K, N, S> {
             rebuildWithout(gone, size - removed);
         }
         return removed;
+    }
+
+    /**
+     * Hands every entry to {@code sink} as {@link #extract} would, without changing this map: for a caller that
+     * drops the whole map afterwards.
+     *
+     * @param position the position to report for every entry
+     * @return the number of entries
+     */
+    @SuppressWarnings("unchecked")
+    int visitAll(int position, ExtractSink<K, S> sink) {
+        Object[] es = entries;
+        for (int i = 0; i < hashes.length; i++) {
+            if (es[3 * i] != null) {
+                sink.accept(position, (K) es[3 * i], (S) es[3 * i + 2], isShared(i));
+            }
+        }
+        return size;
     }
 
     /**
@@ -258,37 +299,6 @@ final class StateMap<K, N, S> {
                 stamps[i] = oldStamps[j];
             }
         }
-        version++;
-    }
-
-    /**
-     * Removes the entry at a slot by backward-shift deletion: the entries after it in its probe run move back one
-     * gap at a time, each into a gap cyclically between its home slot and itself, so lookups still find them.
-     */
-    private void removeAt(int slot) {
-        int gap = slot;
-        if (versions.highestLive() != 0) {
-            unshare();
-        }
-        int mask = hashes.length - 1;
-        int i = gap;
-        while (true) {
-            i = (i + 1) & mask;
-            if (entries[3 * i] == null) {
-                break;
-            }
-            int home = hashes[i] & mask;
-            // Move entry i into the gap unless its home slot lies cyclically in (gap, i].
-            boolean homeBetween = gap <= i ? (gap < home && home <= i) : (gap < home || home <= i);
-            if (!homeBetween) {
-                moveSlot(i, gap);
-                gap = i;
-            }
-        }
-        entries[3 * gap] = null;
-        entries[3 * gap + 1] = null;
-        entries[3 * gap + 2] = null;
-        size--;
         version++;
     }
 

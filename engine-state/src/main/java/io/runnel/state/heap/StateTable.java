@@ -158,19 +158,27 @@ final class StateTable<K, N, S> {
      * @throws IllegalArgumentException if a namespace is listed twice
      */
     int extract(List<N> namespaces, GroupExtractSink<K, S> sink) {
+        // Also rejects a namespace listed twice, whichever way the entries are found.
         NamespacePositions positions = new NamespacePositions(namespaces);
         int removed = 0;
-        if (partitions != null) {
-            for (int p = 0; p < namespaces.size(); p++) {
-                StateMap<K, N, S>[] ms = mapsOf(namespaces.get(p));
-                if (ms != null) {
-                    dropPartition(namespaces.get(p));
-                    removed += extractFrom(ms, positions, sink);
+        if (partitions == null) {
+            return extractFrom(maps, positions, sink);
+        }
+        for (int p = 0; p < namespaces.size(); p++) {
+            StateMap<K, N, S>[] ms = mapsOf(namespaces.get(p));
+            if (ms == null) {
+                continue;
+            }
+            dropPartition(namespaces.get(p));
+            for (int i = 0; i < ms.length; i++) {
+                if (ms[i] != null) {
+                    int keyGroup = range.startKeyGroup() + i;
+                    removed += ms[i].visitAll(p,
+                            (position, key, state, shared) -> sink.accept(position, keyGroup, key, state, shared));
                 }
             }
-            return removed;
         }
-        return extractFrom(maps, positions, sink);
+        return removed;
     }
 
     private int extractFrom(StateMap<K, N, S>[] ms, NamespacePositions positions, GroupExtractSink<K, S> sink) {

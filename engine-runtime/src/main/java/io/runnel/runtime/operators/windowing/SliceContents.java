@@ -69,7 +69,7 @@ abstract class SliceContents<IN> {
     abstract NamespaceDrainableState<Object, TimeWindow> drainable();
 
     /**
-     * @param drained what a drain of one slice gave for a key (see {@link NamespaceDrainableState#drainNamespace})
+     * @param drained what a drain of one slice gave for a key (see {@link NamespaceDrainableState#drainNamespaces})
      * @return the contents of a window made of that one slice, as {@link #combine} gives them; null for none
      * @throws Exception from the user's function
      */
