@@ -42,6 +42,8 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N>, Namespa
     private int lastVersion;
     private K lastKey;
     private N lastNamespace;
+    /** A sink for {@link StateMap#touchObjects()}, so that its reads are not optimized away. */
+    private int touched;
 
     @SuppressWarnings("unchecked")
     AbstractHeapState(HeapKeyedStateBackend<K> backend, HeapStateMeta meta) {
@@ -83,24 +85,36 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N>, Namespa
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public final int drainNamespaces(List<N> namespaces, Visitor<K, N> visitor) throws Exception {
         lastIndex = -1;
-        DrainedEntries drained = new DrainedEntries(namespaces.size());
-        int removed = table.extract(namespaces, (position, keyGroup, key, state, shared) ->
-                // The visitor owns what it gets and may change it; a live snapshot keeps the original.
-                drained.add(position, keyGroup, key, shared && state != null ? copier.copy(state) : state));
-        for (int p = 0; p < namespaces.size(); p++) {
+        List<StateMap<K, N, S>[]> taken = table.takeNamespaces(namespaces);
+        int firstKeyGroup = backend.getKeyGroupRange().startKeyGroup();
+        int drained = 0;
+        for (int p = 0; p < taken.size(); p++) {
+            StateMap<K, N, S>[] maps = taken.get(p);
+            if (maps == null) {
+                continue;
+            }
             N namespace = namespaces.get(p);
-            drained.touch(p);
-            for (int i = 0; i < drained.size(p); i++) {
-                K key = (K) drained.key(p, i);
-                // The key came out of its key group's map, so the group is known without hashing the key again.
-                backend.setCurrentKeyInGroup(key, drained.keyGroup(p, i));
-                visitor.visit(key, namespace, drained.state(p, i));
+            for (StateMap<K, N, S> map : maps) {
+                touched += map == null ? 0 : map.touchObjects();
+            }
+            for (int i = 0; i < maps.length; i++) {
+                StateMap<K, N, S> map = maps[i];
+                if (map == null) {
+                    continue;
+                }
+                int keyGroup = firstKeyGroup + i;
+                drained += map.size();
+                map.forEach((slot, key, ns, state) -> {
+                    // The map is the key group's, so the group is known without hashing the key again.
+                    backend.setCurrentKeyInGroup(key, keyGroup);
+                    // The visitor owns what it gets and may change it; a live snapshot keeps the original.
+                    visitor.visit(key, namespace, state != null && map.isShared(slot) ? copier.copy(state) : state);
+                });
             }
         }
-        return removed;
+        return drained;
     }
 
     /** @return the state object of the current key in {@code namespace}, removed from the table; null if none */

@@ -197,124 +197,23 @@ final class StateMap<K, N, S> {
         version++;
     }
 
-    /**
-     * Removes every entry whose namespace is in {@code namespaces}, handing each to {@code sink} first, in slot
-     * order, then moves the others into fresh arrays sized for them: one pass over the arrays instead of a lookup
-     * and a backward shift per entry (see {@link io.runnel.state.NamespaceDrainableState}). Fresh arrays also
-     * leave an array a live snapshot reads untouched.
-     *
-     * @param namespaces the namespaces to remove
-     * @param sink gets each removed entry; it must not change this map
-     * @return the number of entries removed
-     */
-    @SuppressWarnings("unchecked")
-    int extract(NamespacePositions namespaces, ExtractSink<K, S> sink) {
-        Object[] es = entries;
-        int capacity = hashes.length;
-        int removed = 0;
-        boolean[] gone = null;
-        for (int i = 0; i < capacity; i++) {
-            Object k = es[3 * i];
-            if (k == null) {
-                continue;
-            }
-            int position = namespaces.positionOf(es[3 * i + 1]);
-            if (position >= 0) {
-                sink.accept(position, (K) k, (S) es[3 * i + 2], isShared(i));
-                if (gone == null) {
-                    gone = new boolean[capacity];
-                }
-                gone[i] = true;
-                removed++;
-            }
-        }
-        if (removed > 0) {
-            rebuildWithout(gone, size - removed);
-        }
-        return removed;
-    }
-
-    /**
-     * Hands every entry to {@code sink} as {@link #extract} would, without changing this map: for a caller that
-     * drops the whole map afterwards.
-     *
-     * @param position the position to report for every entry
-     * @return the number of entries
-     */
-    @SuppressWarnings("unchecked")
-    int visitAll(int position, ExtractSink<K, S> sink) {
-        Object[] es = entries;
-        for (int i = 0; i < hashes.length; i++) {
-            if (es[3 * i] != null) {
-                sink.accept(position, (K) es[3 * i], (S) es[3 * i + 2], isShared(i));
-            }
-        }
-        return size;
-    }
-
-    /**
-     * Receives one entry of {@link #extract}.
-     *
-     * @param <K> key type
-     * @param <S> state object type
-     */
-    @FunctionalInterface
-    interface ExtractSink<K, S> {
-        /**
-         * @param position the namespace's position in the list the caller gave
-         * @param shared true if a live snapshot reads the state object (see {@link #isShared})
-         */
-        void accept(int position, K key, S state, boolean shared);
-    }
-
-    /** Moves the entries not marked {@code gone} into fresh arrays at most half full. */
-    private void rebuildWithout(boolean[] gone, int survivors) {
-        int capacity = INITIAL_CAPACITY;
-        while (capacity < 2 * survivors) {
-            capacity *= 2;
-        }
-        rehash(capacity, gone);
-        size = survivors;
-    }
-
-    /** Moves the entries, except those marked in {@code gone} (if not null), into fresh arrays of a capacity. */
-    private void rehash(int capacity, boolean[] gone) {
-        int[] oldHashes = hashes;
-        Object[] oldEntries = entries;
-        int[] oldStamps = stamps;
-        hashes = new int[capacity];
-        entries = new Object[3 * capacity];
-        stamps = new int[capacity];
-        // The new arrays belong to this map alone; a snapshot keeps reading the old ones.
-        sharedFrom = 0;
-        int mask = capacity - 1;
-        for (int j = 0; j < oldHashes.length; j++) {
-            if (oldEntries[3 * j] != null && (gone == null || !gone[j])) {
-                int i = oldHashes[j] & mask;
-                while (entries[3 * i] != null) {
-                    i = (i + 1) & mask;
-                }
-                hashes[i] = oldHashes[j];
-                System.arraycopy(oldEntries, 3 * j, entries, 3 * i, 3);
-                stamps[i] = oldStamps[j];
-            }
-        }
-        version++;
-    }
-
     private void moveSlot(int from, int to) {
         hashes[to] = hashes[from];
         System.arraycopy(entries, 3 * from, entries, 3 * to, 3);
         stamps[to] = stamps[from];
     }
 
-    /** Calls {@code action} with every entry, in slot order; the action must not change this map. */
+    /**
+     * Calls {@code action} with every entry, in slot order; the action must not change this map.
+     *
+     * @throws E what the action throws; the entries after it are not visited
+     */
     @SuppressWarnings("unchecked")
-    void forEach(EntryConsumer<K, N, S> action) {
+    <E extends Exception> void forEach(EntryConsumer<K, N, S, E> action) throws E {
         Object[] es = entries;
         for (int i = 0; i < es.length / 3; i++) {
             if (es[3 * i] != null) {
-                action.accept((K) es[3 * i], (N) es[3 * i + 1], (S) es[3 * i + 2]);
+                action.accept(i, (K) es[3 * i], (N) es[3 * i + 1], (S) es[3 * i + 2]);
             }
         }
     }
@@ -325,10 +224,35 @@ final class StateMap<K, N, S> {
      * @param <K> key type
      * @param <N> namespace type
      * @param <S> state object type
+     * @param <E> what it may throw
      */
     @FunctionalInterface
-    interface EntryConsumer<K, N, S> {
-        void accept(K key, N namespace, S state);
+    interface EntryConsumer<K, N, S, E extends Exception> {
+        /** @param slot the entry's slot, for {@link #isShared} */
+        void accept(int slot, K key, N namespace, S state) throws E;
+    }
+
+    /**
+     * Reads the header of every key and state object, in a loop with nothing else in it, so that the processor
+     * overlaps the cache misses (a window's objects were written long ago and are scattered over the heap) and a
+     * visit of the entries that follows finds them in cache instead of waiting for each in turn.
+     *
+     * @return a value derived from the reads, for the caller to keep so that they are not optimized away
+     */
+    int touchObjects() {
+        Object[] es = entries;
+        int classes = 0;
+        for (int i = 0; i < es.length / 3; i++) {
+            Object k = es[3 * i];
+            if (k != null) {
+                classes += k.getClass().hashCode();
+                Object state = es[3 * i + 2];
+                if (state != null) {
+                    classes += state.getClass().hashCode();
+                }
+            }
+        }
+        return classes;
     }
 
     /** @return the keys with an entry in {@code namespace}; the map must not change while it is consumed */
@@ -358,7 +282,28 @@ final class StateMap<K, N, S> {
     }
 
     private void resize() {
-        rehash(hashes.length * 2, null);
+        int[] oldHashes = hashes;
+        Object[] oldEntries = entries;
+        int[] oldStamps = stamps;
+        int capacity = oldHashes.length * 2;
+        hashes = new int[capacity];
+        entries = new Object[3 * capacity];
+        stamps = new int[capacity];
+        // The new array belongs to this map alone; a snapshot keeps reading the old one.
+        sharedFrom = 0;
+        int mask = capacity - 1;
+        for (int j = 0; j < oldHashes.length; j++) {
+            if (oldEntries[3 * j] != null) {
+                int i = oldHashes[j] & mask;
+                while (entries[3 * i] != null) {
+                    i = (i + 1) & mask;
+                }
+                hashes[i] = oldHashes[j];
+                System.arraycopy(oldEntries, 3 * j, entries, 3 * i, 3);
+                stamps[i] = oldStamps[j];
+            }
+        }
+        version++;
     }
 
     /**

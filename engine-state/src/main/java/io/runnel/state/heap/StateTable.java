@@ -5,6 +5,7 @@ import io.runnel.state.KeyGroupRange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
  *
  * <p>By default one map per key group holds the entries of every namespace. A state that holds few namespaces with
  * many keys each (the slices of time windows) can be {@linkplain #partitionByNamespace() partitioned}: each
- * namespace then has maps of its own. A window's entries stay dense while later windows fill up (a 200 ms watermark
+ * namespace then has maps of its own, and can be taken out whole ({@link #takeNamespaces}). A window's entries stay dense while later windows fill up (a 200 ms watermark
  * interval at 9M events/s leaves ~18 of W3's 10 s windows open at once, so the current window's entries would
  * otherwise be one in ~18 of the slots a lookup touches), and firing a window takes its maps whole. Sessions, one
  * namespace per key, must not be partitioned: each namespace costs an array of maps.
@@ -71,7 +72,7 @@ final class StateTable<K, N, S> {
         for (int i = 0; i < all.length; i++) {
             if (all[i] != null) {
                 int keyGroup = range.startKeyGroup() + i;
-                all[i].forEach((key, namespace, state) -> mapFor(namespace, keyGroup).put(key, namespace, state));
+                all[i].forEach((slot, key, namespace, state) -> mapFor(namespace, keyGroup).put(key, namespace, state));
             }
         }
     }
@@ -148,62 +149,31 @@ final class StateTable<K, N, S> {
     }
 
     /**
-     * Removes every entry whose namespace is in {@code namespaces}, key group by key group: from the maps of all
-     * namespaces in one pass (see {@link StateMap#extract}), or, when partitioned, by taking each listed namespace's
-     * maps whole, in the list's order.
+     * Takes the maps of each listed namespace out of the table, all before the caller visits any of them (see
+     * {@link io.runnel.state.NamespaceDrainableState#drainNamespaces}).
      *
      * @param namespaces distinct namespaces
-     * @param sink gets each removed entry with its key group; it must not change this table
-     * @return the number of entries removed
+     * @return per listed namespace, in order, its maps per key group of the range (null where a group has none), or
+     *     null if it has no entries
+     * @throws IllegalStateException if the table is not {@linkplain #partitionByNamespace() partitioned}
      * @throws IllegalArgumentException if a namespace is listed twice
      */
-    int extract(List<N> namespaces, GroupExtractSink<K, S> sink) {
-        // Also rejects a namespace listed twice, whichever way the entries are found.
-        NamespacePositions positions = new NamespacePositions(namespaces);
-        int removed = 0;
+    List<StateMap<K, N, S>[]> takeNamespaces(List<N> namespaces) {
         if (partitions == null) {
-            return extractFrom(maps, positions, sink);
+            throw new IllegalStateException("a state is drained by namespace only once it is partitioned by namespace");
         }
-        for (int p = 0; p < namespaces.size(); p++) {
-            StateMap<K, N, S>[] ms = mapsOf(namespaces.get(p));
-            if (ms == null) {
-                continue;
-            }
-            dropPartition(namespaces.get(p));
-            for (int i = 0; i < ms.length; i++) {
-                if (ms[i] != null) {
-                    int keyGroup = range.startKeyGroup() + i;
-                    removed += ms[i].visitAll(p,
-                            (position, key, state, shared) -> sink.accept(position, keyGroup, key, state, shared));
-                }
-            }
+        if (new HashSet<>(namespaces).size() != namespaces.size()) {
+            throw new IllegalArgumentException("a namespace is listed twice in " + namespaces);
         }
-        return removed;
-    }
-
-    private int extractFrom(StateMap<K, N, S>[] ms, NamespacePositions positions, GroupExtractSink<K, S> sink) {
-        int removed = 0;
-        for (int i = 0; i < ms.length; i++) {
-            StateMap<K, N, S> m = ms[i];
-            if (m != null && m.size() > 0) {
-                int keyGroup = range.startKeyGroup() + i;
-                removed += m.extract(positions,
-                        (position, key, state, shared) -> sink.accept(position, keyGroup, key, state, shared));
+        List<StateMap<K, N, S>[]> taken = new ArrayList<>(namespaces.size());
+        for (N namespace : namespaces) {
+            StateMap<K, N, S>[] ms = mapsOf(namespace);
+            if (ms != null) {
+                dropPartition(namespace);
             }
+            taken.add(ms);
         }
-        return removed;
-    }
-
-    /**
-     * Receives one entry of {@link #extract}.
-     *
-     * @param <K> key type
-     * @param <S> state object type
-     */
-    @FunctionalInterface
-    interface GroupExtractSink<K, S> {
-        /** See {@link StateMap.ExtractSink#accept}; {@code keyGroup} is the entry's key group. */
-        void accept(int position, int keyGroup, K key, S state, boolean shared);
+        return taken;
     }
 
     /** @return the keys with an entry in {@code namespace}, key group by key group */

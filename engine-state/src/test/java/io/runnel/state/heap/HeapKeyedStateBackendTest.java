@@ -29,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each kind of heap state against a plain-Java reference over random keys. */
 class HeapKeyedStateBackendTest {
@@ -78,17 +76,14 @@ class HeapKeyedStateBackendTest {
      * group with the backend's current key and key group set to each key, hands out a copy of an object a live
      * snapshot still holds, and leaves the third namespace alone.
      */
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
+    @Test
     @SuppressWarnings("unchecked")
-    void drainNamespacesVisitsWindowByWindowAndKeysByKeyGroupWithTheCurrentKeySet(boolean partitioned)
-            throws Exception {
+    void drainNamespacesVisitsWindowByWindowAndKeysByKeyGroupWithTheCurrentKeySet() throws Exception {
         ListState<Long> list = backend.getOrCreateKeyedState(BasicSerializers.LongSerializer.INSTANCE,
                 new ListStateDescriptor<>("windows", Long.class));
         InternalKvState<Long> scoped = (InternalKvState<Long>) list;
-        if (partitioned) {
-            ((NamespaceDrainableState<String, Long>) list).partitionByNamespace();
-        }
+        NamespaceDrainableState<String, Long> drainable = (NamespaceDrainableState<String, Long>) list;
+        drainable.partitionByNamespace();
         Map<Long, Map<String, List<Long>>> reference = new HashMap<>();
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 5_000; i++) {
@@ -106,7 +101,7 @@ class HeapKeyedStateBackendTest {
         Map<Long, Map<String, Object>> drained = new HashMap<>();
         List<Long> windowOrder = new ArrayList<>();
         List<Integer> keyGroups = new ArrayList<>();
-        int count = ((NamespaceDrainableState<String, Long>) list).drainNamespaces(List.of(3L, 1L),
+        int count = drainable.drainNamespaces(List.of(3L, 1L),
                 (key, window, contents) -> {
                     assertSame(key, backend.getCurrentKey());
                     assertEquals(KeyGroupRangeAssignment.assignToKeyGroup(key, 128), backend.getCurrentKeyGroup());
@@ -153,6 +148,18 @@ class HeapKeyedStateBackendTest {
                 }
             }
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyAPartitionedStateIsDrainedAndEachNamespaceOnce() {
+        NamespaceDrainableState<String, Long> drainable = (NamespaceDrainableState<String, Long>) backend
+                .getOrCreateKeyedState(BasicSerializers.LongSerializer.INSTANCE, new ValueStateDescriptor<>("v", Long.class));
+        assertThrows(IllegalStateException.class, () -> drainable.drainNamespaces(List.of(1L), (k, w, c) -> { }),
+                "a state that keeps namespaces together is not drained");
+        drainable.partitionByNamespace();
+        assertThrows(IllegalArgumentException.class,
+                () -> drainable.drainNamespaces(List.of(1L, 1L), (k, w, c) -> { }));
     }
 
     /** Entries stored before partitioning move into their namespace's maps; partitioning needs no live snapshot. */

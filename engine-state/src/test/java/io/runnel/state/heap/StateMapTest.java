@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,71 +48,6 @@ class StateMapTest {
                 assertEquals(reference.get(k), index < 0 ? null : map.stateAt(index), "seed " + seed + " key " + id);
             }
         }
-    }
-
-    /** A key with a chosen hash code, so that a few codes make long probe runs that often wrap around. */
-    record HashedKey(int id, int hash) {
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
-    /**
-     * An extraction hands out every entry of the listed namespaces exactly once, with its state and its namespace's
-     * position, and the rebuilt map still finds every other entry, in maps whose few hash codes make long probe
-     * runs that often wrap around. Odd seeds hold a snapshot, whose entries must not change.
-     */
-    @Test
-    void extractRemovesEachEntryOfTheListedNamespacesOnceAndKeepsTheOthers() {
-        for (long seed = 0; seed < 40; seed++) {
-            CopyOnWriteVersions versions = new CopyOnWriteVersions();
-            StateMap<HashedKey, String, Integer> map = new StateMap<>(versions);
-            SplittableRandom random = new SplittableRandom(seed);
-            int[] codes = random.ints(3).toArray();
-            List<String> namespaces = List.of("a", "b", "c");
-            Map<List<Object>, Integer> reference = new HashMap<>();
-            int entries = 5 + random.nextInt(90);
-            for (int op = 0; op < entries; op++) {
-                HashedKey k = new HashedKey(random.nextInt(60), codes[random.nextInt(codes.length)]);
-                String namespace = namespaces.get(random.nextInt(3));
-                map.put(k, namespace, op);
-                reference.put(List.of(k, namespace), op);
-            }
-            StateMap.StateMapSnapshot snapshot = seed % 2 == 1 ? map.snapshot(versions.take()) : null;
-            Object[] snapshotEntries = snapshot == null ? null : snapshot.entries().clone();
-            Map<List<Object>, Integer> extracted = new HashMap<>();
-            List<String> twice = new ArrayList<>();
-            // Equal namespaces that are not the stored instances, listed in another order.
-            NamespacePositions listed = new NamespacePositions(List.of(new String("c"), new String("a")));
-            int removed = map.extract(listed, (position, key, state, shared) -> {
-                if (extracted.put(List.of(key, position == 0 ? "c" : "a"), state) != null) {
-                    twice.add(key.toString());
-                }
-                assertEquals(snapshot != null, shared, "shared");
-            });
-            Map<List<Object>, Integer> expected = new HashMap<>(reference);
-            expected.keySet().removeIf(pair -> pair.get(1).equals("b"));
-            assertEquals(List.of(), twice, "seed " + seed);
-            assertEquals(expected, extracted, "seed " + seed);
-            assertEquals(expected.size(), removed, "seed " + seed);
-            assertEquals(reference.size() - expected.size(), map.size(), "seed " + seed);
-            for (Map.Entry<List<Object>, Integer> e : reference.entrySet()) {
-                int index = map.indexOf((HashedKey) e.getKey().get(0), (String) e.getKey().get(1));
-                Integer expectedState = e.getKey().get(1).equals("b") ? e.getValue() : null;
-                assertEquals(expectedState, index < 0 ? null : map.stateAt(index), "seed " + seed + " " + e.getKey());
-            }
-            if (snapshot != null) {
-                assertArrayEquals(snapshotEntries, snapshot.entries(), "seed " + seed);
-            }
-        }
-    }
-
-    @Test
-    void aNamespaceListedTwiceIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new NamespacePositions(List.of("a", new String("a"))));
-        assertTrue(e.getMessage().contains("namespace a is listed twice"), e.getMessage());
     }
 
     /** An equal key instance is adopted as the stored key, except while a snapshot reads the entries. */
