@@ -39,34 +39,25 @@ class RecordHandlesTest {
         }
     }
 
-    private static <T> T roundTrip(RecordSerializer<T> serializer, T value) throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(16);
-        serializer.serialize(value, out);
-        DataInputDeserializer in = new DataInputDeserializer(out.toByteArray());
-        T back = serializer.deserialize(in);
-        assertEquals(0, in.available(), "the reader must consume exactly what the writer wrote");
-        return back;
-    }
-
     @Test
-    void recordsOfEveryComponentKindRoundTrip() throws IOException {
+    void recordsOfEveryComponentKindRoundTrip() throws Exception {
         Bid bid = new Bid(7L, 42, "x", 0.5);
-        assertEquals(bid, roundTrip(new RecordSerializer<>(Bid.class), bid));
+        assertEquals(bid, SerializersTest.roundTrip(new RecordSerializer<>(Bid.class), bid));
         AllPrimitives all = new AllPrimitives(-3, Long.MIN_VALUE, Math.PI, 1.5f, true, (short) -7, (byte) 200, 'é');
-        assertEquals(all, roundTrip(new RecordSerializer<>(AllPrimitives.class), all));
+        assertEquals(all, SerializersTest.roundTrip(new RecordSerializer<>(AllPrimitives.class), all));
         Wide wide = new Wide(1, 2, 3, 4, 5, 6, 7, 8, 9);
-        assertEquals(wide, roundTrip(new RecordSerializer<>(Wide.class), wide));
+        assertEquals(wide, SerializersTest.roundTrip(new RecordSerializer<>(Wide.class), wide));
         Boxed boxed = new Boxed(null, 12L, null, List.of("a", "b"));
-        assertEquals(boxed, roundTrip(new RecordSerializer<>(Boxed.class), boxed));
+        assertEquals(boxed, SerializersTest.roundTrip(new RecordSerializer<>(Boxed.class), boxed));
         Nested nested = new Nested(null, boxed, 3);
-        assertEquals(nested, roundTrip(new RecordSerializer<>(Nested.class), nested));
-        assertEquals(new Empty(), roundTrip(new RecordSerializer<>(Empty.class), new Empty()));
-        assertNull(roundTrip(new RecordSerializer<>(Bid.class), null));
+        assertEquals(nested, SerializersTest.roundTrip(new RecordSerializer<>(Nested.class), nested));
+        assertEquals(new Empty(), SerializersTest.roundTrip(new RecordSerializer<>(Empty.class), new Empty()));
+        assertNull(SerializersTest.roundTrip(new RecordSerializer<>(Bid.class), null));
     }
 
     /** The format is the null flag, then each component as its own serializer writes it, in declaration order. */
     @Test
-    void bytesAreTheComponentSerializersBytesInDeclarationOrder() throws IOException {
+    void bytesAreTheComponentSerializersBytesInDeclarationOrder() throws Exception {
         Bid bid = new Bid(-9L, 1234, "bidder", 2.25);
         DataOutputSerializer viaRecord = new DataOutputSerializer(16);
         new RecordSerializer<>(Bid.class).serialize(bid, viaRecord);
@@ -80,7 +71,7 @@ class RecordHandlesTest {
     }
 
     @Test
-    void aConstructorThatRejectsTheBytesFailsNamingTheRecord() throws IOException {
+    void aConstructorThatRejectsTheBytesFailsNamingTheRecord() throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(16);
         out.writeBoolean(true);
         out.writeInt(-1);

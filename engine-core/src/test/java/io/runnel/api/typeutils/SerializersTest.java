@@ -39,7 +39,8 @@ class SerializersTest {
         }
     }
 
-    private static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws Exception {
+    /** @return {@code value} written and read back, checking that the reader consumed exactly the writer's bytes */
+    static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(8);
         serializer.serialize(value, out);
         out.writeInt(0x5EA1ED);
