@@ -91,13 +91,21 @@ public final class StreamElementSerializer<T> {
      */
     public StreamElement deserialize(DataInputView in) throws IOException {
         byte tag = in.readByte();
+        // Records take this short path, which stays small enough for the JIT to inline into the input loop even
+        // when it was compiled on its own first; events go through the larger method below.
+        if (tag == RECORD) {
+            reuse.eraseTimestamp();
+            return reuse.replace(valueSerializer.deserialize(in));
+        }
+        if (tag == RECORD_TS) {
+            long ts = in.readLong();
+            return reuse.replace(valueSerializer.deserialize(in), ts);
+        }
+        return deserializeEvent(tag, in);
+    }
+
+    private static StreamElement deserializeEvent(byte tag, DataInputView in) throws IOException {
         switch (tag) {
-            case RECORD:
-                reuse.eraseTimestamp();
-                return reuse.replace(valueSerializer.deserialize(in));
-            case RECORD_TS:
-                long ts = in.readLong();
-                return reuse.replace(valueSerializer.deserialize(in), ts);
             case WATERMARK:
                 return new Watermark(in.readLong());
             case STATUS:

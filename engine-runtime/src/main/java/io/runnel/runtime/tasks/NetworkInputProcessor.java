@@ -266,9 +266,17 @@ final class NetworkInputProcessor implements StreamInputProcessor {
 
     @SuppressWarnings("unchecked")
     private void dispatch(StreamElement element, int channel) throws Exception {
+        // Records take this short path, small enough for the JIT to inline into processInput even when it was
+        // compiled on its own first; events go through dispatchEvent.
         if (element instanceof StreamRecord<?> record) {
             handlers[inputOfChannel[channel]].processRecord((StreamRecord<Object>) record);
-        } else if (element instanceof Watermark w) {
+        } else {
+            dispatchEvent(element, channel);
+        }
+    }
+
+    private void dispatchEvent(StreamElement element, int channel) throws Exception {
+        if (element instanceof Watermark w) {
             channelWatermarks[channel] = Math.max(channelWatermarks[channel], w.timestamp());
             advanceWatermark();
         } else if (element instanceof EndOfData) {

@@ -170,11 +170,17 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N>, Namespa
         }
         map.adoptKey(index, key);
         S state = map.stateAt(index);
-        if (map.isShared(index) && state != null) {
-            state = copier.copy(state);
-            map.setStateAt(index, state);
-        }
-        return state;
+        return map.isShared(index) && state != null ? unshareState(map, index, state) : state;
+    }
+
+    /**
+     * Replaces a state object that a live snapshot reads by a copy of it, and returns the copy. Kept out of
+     * {@link #getInternal()} so that the read stays small enough to be inlined into the user function.
+     */
+    private S unshareState(StateMap<K, N, S> map, int index, S state) {
+        S copy = copier.copy(state);
+        map.setStateAt(index, copy);
+        return copy;
     }
 
     final void putInternal(S value) {

@@ -82,6 +82,11 @@ final class StateTable<K, N, S> {
         if (partitions == null || namespace == lastNamespace) {
             return maps;
         }
+        return switchPartition(namespace);
+    }
+
+    /** @return the maps of another namespace than the last one's, which become the current maps if found */
+    private StateMap<K, N, S>[] switchPartition(Object namespace) {
         StateMap<K, N, S>[] found = partitions.get(namespace);
         if (found != null) {
             lastNamespace = namespace;
