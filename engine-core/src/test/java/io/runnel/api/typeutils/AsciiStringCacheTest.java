@@ -59,6 +59,59 @@ class AsciiStringCacheTest {
         }
     }
 
+    /**
+     * Strings of up to 8 chars followed by other bytes (as in a network buffer) take the packed path: the bytes
+     * after the string, ASCII or not, must not change the answer, and a non-ASCII char inside it must be refused.
+     */
+    @Test
+    void shortStringsInsideABufferIgnoreTheBytesAfterThem() {
+        AsciiStringCache cache = new AsciiStringCache();
+        byte[] bytes = new byte[24];
+        java.util.Arrays.fill(bytes, (byte) 0xC3);
+        byte[] word = ascii("w12");
+        System.arraycopy(word, 0, bytes, 4, word.length);
+        String first = cache.read(bytes, 4, 3);
+        assertEquals("w12", first);
+        bytes[7] = 'x';
+        assertSame(first, cache.read(bytes, 4, 3), "the byte after the string is not part of it");
+        assertEquals("w12x", cache.read(bytes, 4, 4));
+        assertEquals("", cache.read(bytes, 4, 0));
+        assertNull(cache.read(bytes, 4, 5), "0xC3 at the fifth char is not ASCII");
+    }
+
+    /** Lengths 7 and 8 differ only in the end marker; NUL chars are ASCII and must not look like an empty slot. */
+    @Test
+    void packedStringsOfNeighbouringLengthsAndNulCharsAreToldApart() {
+        AsciiStringCache cache = new AsciiStringCache();
+        byte[] bytes = new byte[16];
+        assertEquals("\0".repeat(8), cache.read(bytes, 0, 8));
+        assertEquals("\0".repeat(7), cache.read(bytes, 0, 7));
+        assertEquals("\0".repeat(8), cache.read(bytes, 0, 8));
+        byte[] abc = ascii("abcdefgh________");
+        assertEquals("abcdefg", cache.read(abc, 0, 7));
+        assertEquals("abcdefgh", cache.read(abc, 0, 8));
+        assertEquals("abcdefg", cache.read(abc, 0, 7));
+    }
+
+    /**
+     * The same random strings read with 8 bytes after them (the packed path) and at the end of their array (the
+     * general path), interleaved, so that both paths share slots; every answer must equal the plain decoding.
+     */
+    @Test
+    void bothPathsAnswerRightWhenTheyShareSlots() {
+        AsciiStringCache cache = new AsciiStringCache();
+        Random random = new Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            int length = random.nextInt(11);
+            boolean padded = random.nextBoolean();
+            byte[] bytes = new byte[length + (padded ? 8 : 0)];
+            for (int j = 0; j < bytes.length; j++) {
+                bytes[j] = j < length ? (byte) ('a' + random.nextInt(3)) : (byte) random.nextInt(256);
+            }
+            assertEquals(new String(bytes, 0, length, StandardCharsets.ISO_8859_1), cache.read(bytes, 0, length));
+        }
+    }
+
     /** Hash-colliding strings of equal length ("Aa" and "BB") land in one slot and must not be confused. */
     @Test
     void equalHashesWithOtherCharsAreToldApart() {
