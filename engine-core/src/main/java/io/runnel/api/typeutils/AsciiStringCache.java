@@ -13,7 +13,7 @@ import java.util.Arrays;
  *
  * <p><b>Two paths.</b> A string of at most 8 chars with 8 bytes readable from its start (all but the last few
  * bytes of a buffer) is read with one 8-byte load, checked for ASCII with one mask, and packed into a long
- * ({@link #pack}) that both picks its slot and decides a hit: a hit reads three arrays of this cache and neither
+ * ({@link #pack}) that both picks its slot and decides a hit: a hit reads two arrays of this cache and neither
  * loops over the chars nor touches the cached string (whose lines are often cold for keys outside the hottest few
  * hundred). Other strings are hashed as {@link String#hashCode()} in a loop that also checks for ASCII, and a hit
  * compares the chars of the cached string. Both paths store what they read in the same slots; a string read by
