@@ -17,11 +17,17 @@ import java.util.TreeSet;
  * below v. An array first handed to snapshot {@code f} and not copied since is held by every snapshot taken after,
  * so it is shared iff {@code highestLive() >= f}.
  *
- * <p><b>Threading:</b> {@link #take()} and {@link #latest()} on the task thread; {@link #release(int)} on any
- * thread (a snapshot is released by the async thread that materialized it). {@code highestLive} is volatile and
- * read without the lock: only the task thread raises it (in {@code take}), and releases only lower it, so a task
- * thread that races with a release reads the value before it, which is too high: that costs a needless copy and is
- * never unsafe.
+ * <p><b>Threading:</b> {@link #take()}, {@link #latest()} and {@link #highestLive()} on the task thread;
+ * {@link #release(int)} on any thread (a snapshot is released by the async thread that materialized it). The
+ * maximum is published in a volatile field, written under the lock. The task thread keeps its own plain copy and
+ * reads the volatile field only while that copy says a snapshot is live: only the task thread raises the maximum
+ * (in {@code take}), and releases only lower it, so a copy of 0 stays right until the task thread itself takes a
+ * snapshot, and a copy above 0 is refreshed at every check. A check that races with a release sees the value
+ * before it, which is too high: that costs a needless copy and is never unsafe. This keeps a volatile read, after
+ * which the JIT may not reuse loads made before it, off the state access path (three checks per value-then-update)
+ * whenever no snapshot is running. Flink's {@code CopyOnWriteStateMap} reads its
+ * {@code highestRequiredSnapshotVersion} on the task thread as a plain field, written by the releasing thread;
+ * here the task thread alone writes its copy.
  */
 final class CopyOnWriteVersions {
 
@@ -31,7 +37,9 @@ final class CopyOnWriteVersions {
     @GuardedBy("this")
     private final TreeSet<Integer> live = new TreeSet<>();
     /** max(live), or 0; written under the lock, read without it (see the class javadoc). */
-    private volatile int highestLive;
+    private volatile int publishedHighestLive;
+    /** The task thread's copy of {@link #publishedHighestLive}, never below it. Owner: task thread. */
+    private int highestLive;
 
     /**
      * Starts a snapshot: the new version becomes live.
@@ -42,6 +50,7 @@ final class CopyOnWriteVersions {
     synchronized int take() {
         latest++;
         live.add(latest);
+        publishedHighestLive = latest;
         highestLive = latest;
         return latest;
     }
@@ -53,7 +62,7 @@ final class CopyOnWriteVersions {
      */
     synchronized void release(int version) {
         live.remove(version);
-        highestLive = live.isEmpty() ? 0 : live.last();
+        publishedHighestLive = live.isEmpty() ? 0 : live.last();
     }
 
     /** @return the newest version taken (0 if none): the stamp of an object written now. Task thread. */
@@ -62,9 +71,22 @@ final class CopyOnWriteVersions {
         return latest;
     }
 
-    /** @return the highest live version, or 0 if no snapshot is live */
+    /**
+     * @return the highest live version, or 0 if no snapshot is live; possibly too high while a release on another
+     *     thread races with this call, never too low
+     */
+    @TaskThread
     int highestLive() {
-        return highestLive;
+        // Kept this small so that it inlines into every state access; the volatile read is in the method below.
+        return highestLive == 0 ? 0 : refreshHighestLive();
+    }
+
+    /** @return the published maximum, which becomes the task thread's copy */
+    @TaskThread
+    private int refreshHighestLive() {
+        int h = publishedHighestLive;
+        highestLive = h;
+        return h;
     }
 
     /** @return the number of live snapshots, for tests */

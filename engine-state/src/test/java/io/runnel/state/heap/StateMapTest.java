@@ -165,4 +165,31 @@ class StateMapTest {
         assertFalse(map.isShared(a));
         assertEquals(0, versions.highestLive());
     }
+
+    /**
+     * The task thread keeps its own copy of the highest live version; releases by another thread (the async
+     * snapshot thread) must reach it, and once nothing is live, the next take must count again.
+     */
+    @Test
+    void releasesOnAnotherThreadReachTheTaskThreadsCopy() throws InterruptedException {
+        CopyOnWriteVersions versions = new CopyOnWriteVersions();
+        assertEquals(0, versions.highestLive());
+        int first = versions.take();
+        int second = versions.take();
+        assertEquals(second, versions.highestLive());
+        releaseOnAnotherThread(versions, second);
+        assertEquals(first, versions.highestLive(), "the older snapshot is still live");
+        releaseOnAnotherThread(versions, first);
+        assertEquals(0, versions.highestLive());
+        int third = versions.take();
+        assertEquals(third, versions.highestLive(), "a take after all releases is live again");
+        versions.release(third);
+        assertEquals(0, versions.highestLive());
+    }
+
+    private static void releaseOnAnotherThread(CopyOnWriteVersions versions, int version) throws InterruptedException {
+        Thread releaser = new Thread(() -> versions.release(version), "test-snapshot-release");
+        releaser.start();
+        releaser.join();
+    }
 }
