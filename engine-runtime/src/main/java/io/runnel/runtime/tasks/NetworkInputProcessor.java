@@ -266,8 +266,8 @@ final class NetworkInputProcessor implements StreamInputProcessor {
 
     @SuppressWarnings("unchecked")
     private void dispatch(StreamElement element, int channel) throws Exception {
-        // Records take this short path, small enough for the JIT to inline into processInput even when it was
-        // compiled on its own first; events go through dispatchEvent.
+        // Events go through dispatchEvent, so that the compiled record path (which inlines the operator chain)
+        // does not carry their code.
         if (element instanceof StreamRecord<?> record) {
             handlers[inputOfChannel[channel]].processRecord((StreamRecord<Object>) record);
         } else {

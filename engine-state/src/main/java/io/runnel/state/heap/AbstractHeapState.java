@@ -175,7 +175,7 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N>, Namespa
 
     /**
      * Replaces a state object that a live snapshot reads by a copy of it, and returns the copy. Kept out of
-     * {@link #getInternal()} so that the read stays small enough to be inlined into the user function.
+     * {@link #getInternal()}, so that the read's compiled code carries only the path taken while no snapshot is live.
      */
     private S unshareState(StateMap<K, N, S> map, int index, S state) {
         S copy = copier.copy(state);
