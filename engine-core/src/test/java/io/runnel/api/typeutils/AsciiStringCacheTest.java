@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class AsciiStringCacheTest {
     void shortStringsInsideABufferIgnoreTheBytesAfterThem() {
         AsciiStringCache cache = new AsciiStringCache();
         byte[] bytes = new byte[24];
-        java.util.Arrays.fill(bytes, (byte) 0xC3);
+        Arrays.fill(bytes, (byte) 0xC3);
         byte[] word = ascii("w12");
         System.arraycopy(word, 0, bytes, 4, word.length);
         String first = cache.read(bytes, 4, 3);
