@@ -9,7 +9,8 @@ import java.util.stream.Stream;
  * open addressing with linear probing over an {@code int[]} of hashes and one {@code Object[]} that holds each
  * slot's key, namespace and state side by side ({@code entries[3i .. 3i+2]}), so a lookup reads a compact hash
  * array, touches a key only when its hash matches, and finds the slot's namespace and state in the same cache
- * line as its key. There are no entry objects, which saves the lookup one cache-cold object per access compared
+ * line as its key. Keys of one class with an exact 64-bit code ({@link KeyCodes}: Longs, Integers, short ASCII
+ * strings) are compared on a {@code long[]} of codes instead, so a lookup never reads a stored key at all. There are no entry objects, which saves the lookup one cache-cold object per access compared
  * with a chained map, and the interleaving saves two more lines compared with separate key, namespace and state
  * arrays.
  *
@@ -53,12 +54,16 @@ final class StateMap<K, N, S> {
     /** At most the first snapshot version that holds the current entry array; 0 if none does. */
     private int sharedFrom;
     /**
-     * True while every key ever stored is an {@link Integer}. Then, within one namespace, equal slot hashes mean
-     * equal keys ({@link #hash} is a bijection of the key's hash code, which is an Integer's value), so a lookup
-     * with an Integer key matches on the hash without reading the stored key object, a cache miss for a key not
-     * touched lately.
+     * Per slot, the {@link KeyCodes code} of its key, while every key stored so far has one and all are of
+     * {@link #codedClass}; then a lookup whose key is not the stored instance decides on this array instead of
+     * calling {@code equals}, which reads the stored key and its contents (cache misses for a key not touched
+     * lately). Null before the first key and once a key without a code, or of another class, was stored.
      */
-    private boolean integerKeys = true;
+    private long[] codes;
+    /** The class of every key while {@link #codes} is in use. */
+    private Class<?> codedClass;
+    /** False once a key without a code, or of another class, was stored: {@link #codes} stays null from then. */
+    private boolean coding = true;
 
     /** @param versions the snapshot versions of the backend, which decide what a write must copy first */
     StateMap(CopyOnWriteVersions versions) {
@@ -86,8 +91,37 @@ final class StateMap<K, N, S> {
                 // the entry's own cache line, without the hash array's.
                 return i;
             }
-            if (hs[i] == h && sameNamespace(es[3 * i + 1], namespace)
-                    && (k == key || (integerKeys && key instanceof Integer) || k.equals(key))) {
+            if (codes != null) {
+                return probeByCode(key, namespace, i);
+            }
+            if (hs[i] == h && sameNamespace(es[3 * i + 1], namespace) && (k == key || k.equals(key))) {
+                return i;
+            }
+        }
+    }
+
+    /**
+     * Goes on with a probe from {@code start}, its first slot whose key is not {@code key} itself, comparing the
+     * keys' codes (see {@link #codes}).
+     */
+    private int probeByCode(K key, N namespace, int start) {
+        if (key.getClass() != codedClass) {
+            // String, Long and Integer equal only keys of their own class.
+            return -1;
+        }
+        long code = KeyCodes.codeOf(key);
+        if (KeyCodes.lacksCode(key, code)) {
+            // Every stored key has a code, and equal strings either both have one or both lack one.
+            return -1;
+        }
+        long[] cs = codes;
+        Object[] es = entries;
+        int mask = cs.length - 1;
+        for (int i = start; ; i = (i + 1) & mask) {
+            if (es[3 * i] == null) {
+                return -1;
+            }
+            if (cs[i] == code && sameNamespace(es[3 * i + 1], namespace)) {
                 return i;
             }
         }
@@ -146,9 +180,6 @@ final class StateMap<K, N, S> {
         } else if (snapshotLive) {
             unshare();
         }
-        if (!(key instanceof Integer)) {
-            integerKeys = false;
-        }
         int h = hash(key, namespace);
         int mask = hashes.length - 1;
         int i = h & mask;
@@ -156,6 +187,7 @@ final class StateMap<K, N, S> {
             i = (i + 1) & mask;
         }
         hashes[i] = h;
+        noteCode(key, i);
         entries[3 * i] = key;
         entries[3 * i + 1] = namespace;
         entries[3 * i + 2] = state;
@@ -164,6 +196,25 @@ final class StateMap<K, N, S> {
         }
         size++;
         return i;
+    }
+
+    /** Records the code of a key stored in slot i, or stops using codes if it has none or is of another class. */
+    private void noteCode(K key, int i) {
+        if (!coding) {
+            return;
+        }
+        Class<?> c = key.getClass();
+        long code = KeyCodes.isCodedClass(c) ? KeyCodes.codeOf(key) : KeyCodes.NONE;
+        if (!KeyCodes.isCodedClass(c) || KeyCodes.lacksCode(key, code) || (codedClass != null && c != codedClass)) {
+            coding = false;
+            codes = null;
+            return;
+        }
+        if (codes == null) {
+            codedClass = c;
+            codes = new long[hashes.length];
+        }
+        codes[i] = code;
     }
 
     /** Removes (key, namespace), shifting later entries of its probe run back so lookups still find them. */
@@ -199,6 +250,9 @@ final class StateMap<K, N, S> {
 
     private void moveSlot(int from, int to) {
         hashes[to] = hashes[from];
+        if (codes != null) {
+            codes[to] = codes[from];
+        }
         System.arraycopy(entries, 3 * from, entries, 3 * to, 3);
         stamps[to] = stamps[from];
     }
@@ -285,10 +339,12 @@ final class StateMap<K, N, S> {
         int[] oldHashes = hashes;
         Object[] oldEntries = entries;
         int[] oldStamps = stamps;
+        long[] oldCodes = codes;
         int capacity = oldHashes.length * 2;
         hashes = new int[capacity];
         entries = new Object[3 * capacity];
         stamps = new int[capacity];
+        codes = oldCodes == null ? null : new long[capacity];
         // The new array belongs to this map alone; a snapshot keeps reading the old one.
         sharedFrom = 0;
         int mask = capacity - 1;
@@ -301,6 +357,9 @@ final class StateMap<K, N, S> {
                 hashes[i] = oldHashes[j];
                 System.arraycopy(oldEntries, 3 * j, entries, 3 * i, 3);
                 stamps[i] = oldStamps[j];
+                if (oldCodes != null) {
+                    codes[i] = oldCodes[j];
+                }
             }
         }
         version++;

@@ -85,11 +85,11 @@ class StateMapTest {
     }
 
     /**
-     * Integer keys match on the slot hash without reading the stored key; the namespace must still decide:
-     * (2, ns 0) and (1, ns 31) have the same slot hash. A non-Integer key turns the shortcut off for the map.
+     * Integer keys match on their code without reading the stored key; the namespace must still decide:
+     * (2, ns 0) and (1, ns 31) have the same slot hash. A key of another class turns the codes off for the map.
      */
     @Test
-    void integerKeysMatchOnTheHashOnlyWithinTheirNamespace() {
+    void integerKeysMatchOnTheirCodeOnlyWithinTheirNamespace() {
         StateMap<Object, Integer, String> map = new StateMap<>(new CopyOnWriteVersions());
         map.put(2, 0, "two");
         assertEquals(-1, map.indexOf(1, 31));
@@ -115,6 +115,53 @@ class StateMapTest {
                 }
             }
         }
+    }
+
+    /**
+     * Lookups with equal but different key instances (as after deserialization) against a HashMap, for maps whose
+     * keys all have codes (short ASCII strings; Longs with -1 and the extremes), maps that lose their codes to a
+     * long, a non-ASCII or an other-class key midway, and lookups with keys that cannot be stored in a coded map.
+     */
+    @Test
+    void codedKeysMatchAHashMapWithFreshInstancesAndWhenCodesTurnOff() {
+        Object[][] keySets = {
+            {"", "a", "w1", "w12345", "abcdefg", "abcdefgh", "a\u0000", "\u0000", "ab\u0000c"},
+            {-1L, 0L, 1L, Long.MIN_VALUE, Long.MAX_VALUE, 255L, 128L, 1L << 40},
+            {"w1", "w2", "abcdefghi", "caf\u00e9", "\u0080", "w3"},
+            {"w1", 1L, "w2", 2, 2L},
+        };
+        Object[] probes = {"abcdefghi", "caf\u00e9", 1, -1, "", "abcdefgh", 7L, "zz"};
+        for (int set = 0; set < keySets.length; set++) {
+            StateMap<Object, String, Integer> map = new StateMap<>(new CopyOnWriteVersions());
+            Map<Object, Integer> reference = new HashMap<>();
+            SplittableRandom random = new SplittableRandom(set);
+            for (int op = 0; op < 3_000; op++) {
+                Object key = freshCopy(keySets[set][random.nextInt(keySets[set].length)]);
+                if (random.nextInt(4) == 0) {
+                    map.remove(key, "ns");
+                    reference.remove(key);
+                } else {
+                    map.put(key, "ns", op);
+                    reference.put(key, op);
+                }
+                Object probe = freshCopy(random.nextBoolean() ? keySets[set][random.nextInt(keySets[set].length)]
+                        : probes[random.nextInt(probes.length)]);
+                int index = map.indexOf(probe, "ns");
+                assertEquals(reference.get(probe), index < 0 ? null : map.stateAt(index), "set " + set + " op " + op);
+            }
+            assertEquals(reference.size(), map.size(), "set " + set);
+        }
+    }
+
+    /** @return an equal key, a different instance unless it is a Long or Integer inside the boxing cache */
+    private static Object freshCopy(Object key) {
+        if (key instanceof String s) {
+            return new String(s.toCharArray());
+        }
+        if (key instanceof Long l) {
+            return Long.valueOf(l.longValue());
+        }
+        return Integer.valueOf(((Integer) key).intValue());
     }
 
     @Test
