@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Open addressing with backward-shift deletion keeps every live entry findable, whatever the order of operations. */
@@ -119,8 +120,9 @@ class StateMapTest {
 
     /**
      * Lookups with equal but different key instances (as after deserialization) against a HashMap, for maps whose
-     * keys all have codes (short ASCII strings; Longs with -1 and the extremes), maps that lose their codes to a
-     * long, a non-ASCII or an other-class key midway, and lookups with keys that cannot be stored in a coded map.
+     * keys all have codes (short ASCII strings; Longs with -1 and the extremes; 400 strings, so the map resizes),
+     * maps that lose their codes to a long, a non-ASCII or an other-class key midway, and lookups with keys that
+     * cannot be stored in a coded map.
      */
     @Test
     void codedKeysMatchAHashMapWithFreshInstancesAndWhenCodesTurnOff() {
@@ -129,13 +131,15 @@ class StateMapTest {
             {-1L, 0L, 1L, Long.MIN_VALUE, Long.MAX_VALUE, 255L, 128L, 1L << 40},
             {"w1", "w2", "abcdefghi", "caf\u00e9", "\u0080", "w3"},
             {"w1", 1L, "w2", 2, 2L},
+            // Enough keys for several resizes and long probe runs, with codes throughout.
+            IntStream.range(0, 400).mapToObj(i -> i % 2 == 0 ? "k" + i : "k" + i + "xyz").toArray(),
         };
         Object[] probes = {"abcdefghi", "caf\u00e9", 1, -1, "", "abcdefgh", 7L, "zz"};
         for (int set = 0; set < keySets.length; set++) {
             StateMap<Object, String, Integer> map = new StateMap<>(new CopyOnWriteVersions());
             Map<Object, Integer> reference = new HashMap<>();
             SplittableRandom random = new SplittableRandom(set);
-            for (int op = 0; op < 3_000; op++) {
+            for (int op = 0; op < 6_000; op++) {
                 Object key = freshCopy(keySets[set][random.nextInt(keySets[set].length)]);
                 if (random.nextInt(4) == 0) {
                     map.remove(key, "ns");
