@@ -14,7 +14,9 @@ package io.runnel.state.heap;
  *       string is shorter than 8, the marker byte {@code 0x80} right after its last char. No char is {@code 0x80}
  *       or more, so the marker tells the lengths apart, and the code is a bijection between such strings and their
  *       codes. Longer or non-ASCII strings have no code ({@link #NONE}, which no coded string reaches since its
- *       top byte would be {@code 0xFF}).</li>
+ *       top byte would be {@code 0xFF}). This is the packing that engine-core's {@code AsciiStringCache} applies
+ *       to the serialized bytes of short strings; here it starts from the {@code String}, which is all the state
+ *       sees.</li>
  * </ul>
  * Equal keys of these classes have equal codes, and equal codes of keys of the same class mean equal keys. Keys of
  * different classes are never equal ({@code String}, {@code Long} and {@code Integer} compare only with their own
