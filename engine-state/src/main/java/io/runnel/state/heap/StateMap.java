@@ -204,8 +204,9 @@ final class StateMap<K, N, S> {
             return;
         }
         Class<?> c = key.getClass();
-        long code = KeyCodes.isCodedClass(c) ? KeyCodes.codeOf(key) : KeyCodes.NONE;
-        if (!KeyCodes.isCodedClass(c) || KeyCodes.lacksCode(key, code) || (codedClass != null && c != codedClass)) {
+        boolean sameClass = codedClass == null ? KeyCodes.isCodedClass(c) : c == codedClass;
+        long code = sameClass ? KeyCodes.codeOf(key) : KeyCodes.NONE;
+        if (!sameClass || KeyCodes.lacksCode(key, code)) {
             coding = false;
             codes = null;
             return;
